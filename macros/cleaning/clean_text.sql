@@ -1,0 +1,48 @@
+{#-
+    clean_text: free text (names, titles, comments) trimmed; an empty or
+    blank value becomes null. Case is kept.
+
+    clean_code: a short code that is not a governed enum (priority, CTA
+    status, reason, milestone type, feature key): trimmed and lower-cased,
+    empty -> null, so 'Closed Won ' and 'closed won' are the same value.
+-#}
+{% macro clean_text(col) -%}
+    {{ return(adapter.dispatch('clean_text', 'cs_analytics')(col)) }}
+{%- endmacro %}
+
+{% macro default__clean_text(col) -%}
+    nullif(trim(cast({{ col }} as {{ dbt.type_string() }})), '')
+{%- endmacro %}
+
+{% macro duckdb__clean_text(col) -%}
+    {{ cs_analytics.default__clean_text(col) }}
+{%- endmacro %}
+
+{% macro postgres__clean_text(col) -%}
+    {{ cs_analytics.default__clean_text(col) }}
+{%- endmacro %}
+
+{% macro spark__clean_text(col) -%}
+    {{ cs_analytics.default__clean_text(col) }}
+{%- endmacro %}
+
+
+{% macro clean_code(col) -%}
+    {{ return(adapter.dispatch('clean_code', 'cs_analytics')(col)) }}
+{%- endmacro %}
+
+{% macro default__clean_code(col) -%}
+    nullif(lower(trim(cast({{ col }} as {{ dbt.type_string() }}))), '')
+{%- endmacro %}
+
+{% macro duckdb__clean_code(col) -%}
+    {{ cs_analytics.default__clean_code(col) }}
+{%- endmacro %}
+
+{% macro postgres__clean_code(col) -%}
+    {{ cs_analytics.default__clean_code(col) }}
+{%- endmacro %}
+
+{% macro spark__clean_code(col) -%}
+    {{ cs_analytics.default__clean_code(col) }}
+{%- endmacro %}

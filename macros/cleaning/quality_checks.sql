@@ -1,0 +1,108 @@
+{#-
+    is_unparseable: true when the raw value was filled in (not null, not
+    blank) but its parsed value is null, i.e. the value could not be read as
+    its type. Such a row is quarantined as unparseable_<column>.
+-#}
+{% macro is_unparseable(raw_col, parsed_col) -%}
+    {{ return(adapter.dispatch('is_unparseable', 'cs_analytics')(raw_col, parsed_col)) }}
+{%- endmacro %}
+
+{% macro default__is_unparseable(raw_col, parsed_col) -%}
+    ({{ cs_analytics._as_clean_text(raw_col) }} is not null and {{ parsed_col }} is null)
+{%- endmacro %}
+
+{% macro duckdb__is_unparseable(raw_col, parsed_col) -%}
+    {{ cs_analytics.default__is_unparseable(raw_col, parsed_col) }}
+{%- endmacro %}
+
+{% macro postgres__is_unparseable(raw_col, parsed_col) -%}
+    {{ cs_analytics.default__is_unparseable(raw_col, parsed_col) }}
+{%- endmacro %}
+
+{% macro spark__is_unparseable(raw_col, parsed_col) -%}
+    {{ cs_analytics.default__is_unparseable(raw_col, parsed_col) }}
+{%- endmacro %}
+
+
+{#-
+    is_future: true when a parsed event date or timestamp lies after the
+    build's current time plus one day (the day of grace absorbs time-zone
+    skew). An event that has not happened yet is impossible, so the row is
+    quarantined as future_date. Due dates and end dates are never checked.
+-#}
+{% macro is_future(parsed_col) -%}
+    {{ return(adapter.dispatch('is_future', 'cs_analytics')(parsed_col)) }}
+{%- endmacro %}
+
+{% macro default__is_future(parsed_col) -%}
+    coalesce(
+        cast({{ parsed_col }} as {{ dbt.type_timestamp() }})
+        > cast({{ dbt.dateadd('day', 1, dbt.current_timestamp()) }} as {{ dbt.type_timestamp() }}),
+        false
+    )
+{%- endmacro %}
+
+{% macro duckdb__is_future(parsed_col) -%}
+    {{ cs_analytics.default__is_future(parsed_col) }}
+{%- endmacro %}
+
+{% macro postgres__is_future(parsed_col) -%}
+    {{ cs_analytics.default__is_future(parsed_col) }}
+{%- endmacro %}
+
+{% macro spark__is_future(parsed_col) -%}
+    {{ cs_analytics.default__is_future(parsed_col) }}
+{%- endmacro %}
+
+
+{#-
+    dq_check / dq_check_*: describe one quarantine rule of a base model as
+    {reason, column, condition, raw_value}. dq_label_columns turns the
+    ordered list into _dq_reason, _dq_column and _dq_raw_value: the first
+    rule a row breaks wins (order per DECISIONS.md). The raw text of a column
+    is expected as _raw_<column>, the parsed value as <column>.
+-#}
+{% macro dq_check(reason, column, condition, raw_value=none) -%}
+    {{ return({
+        'reason': reason,
+        'column': column,
+        'condition': condition,
+        'raw_value': raw_value if raw_value is not none else '_raw_' ~ column,
+    }) }}
+{%- endmacro %}
+
+{% macro dq_check_missing_key(column) -%}
+    {{ return(cs_analytics.dq_check(
+        'missing_primary_key', column,
+        cs_analytics._as_clean_text('_raw_' ~ column) ~ ' is null'
+    )) }}
+{%- endmacro %}
+
+{% macro dq_check_unparseable(column) -%}
+    {{ return(cs_analytics.dq_check(
+        'unparseable_' ~ column, column,
+        cs_analytics.is_unparseable('_raw_' ~ column, column)
+    )) }}
+{%- endmacro %}
+
+{% macro dq_check_future(column) -%}
+    {{ return(cs_analytics.dq_check('future_date', column, cs_analytics.is_future(column))) }}
+{%- endmacro %}
+
+{% macro dq_label_columns(checks) -%}
+    case
+        {%- for check in checks %}
+        when {{ check.condition }} then '{{ check.reason }}'
+        {%- endfor %}
+    end as _dq_reason,
+    case
+        {%- for check in checks %}
+        when {{ check.condition }} then '{{ check.column }}'
+        {%- endfor %}
+    end as _dq_column,
+    case
+        {%- for check in checks %}
+        when {{ check.condition }} then {{ check.raw_value }}
+        {%- endfor %}
+    end as _dq_raw_value
+{%- endmacro %}

@@ -1,0 +1,153 @@
+{#-
+    One parse of raw billing.subscriptions: every raw row kept, every column cast, and each
+    row labelled with the reason it does not reach stg_billing__subscriptions (if any).
+    Rules: DECISIONS.md, "Raw data and cleaning rules".
+-#}
+
+{%- set raw_columns = [
+    'subscription_id',
+    'account_id',
+    'product',
+    'mrr',
+    'seats',
+    'start_date',
+    'end_date',
+    'updated_at',
+] -%}
+
+with source as (
+
+    select * from {{ source('billing', 'subscriptions') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ cs_analytics.clean_id('subscription_id') }} as subscription_id,
+        {{ cs_analytics.clean_id('account_id') }} as account_id,
+
+        -- strings
+        {{ cs_analytics.clean_text('product') }} as product,
+
+        -- numerics
+        {{ cs_analytics.safe_cast_numeric('mrr') }} as mrr,
+        {{ cs_analytics.safe_cast_integer('seats') }} as seats,
+
+        -- dates
+        {{ cs_analytics.safe_cast_date('start_date') }} as start_date,
+        {{ cs_analytics.safe_cast_date('end_date') }} as end_date,
+
+        -- timestamps
+        {{ cs_analytics.safe_cast_timestamp_utc('updated_at') }} as updated_at,
+
+        -- raw values, as they arrived
+        {%- for column in raw_columns %}
+        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+        {%- endfor %}
+        {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
+
+    from source
+
+),
+
+labelled as (
+
+    select
+        *,
+        {{ cs_analytics.dq_label_columns([
+            cs_analytics.dq_check_missing_key('subscription_id'),
+            cs_analytics.dq_check_unparseable('mrr'),
+            cs_analytics.dq_check_unparseable('seats'),
+            cs_analytics.dq_check_unparseable('start_date'),
+            cs_analytics.dq_check_unparseable('end_date'),
+            cs_analytics.dq_check_unparseable('updated_at'),
+            cs_analytics.dq_check('negative_mrr', 'mrr', 'coalesce(mrr < 0, false)'),
+        ]) }},
+        (
+            coalesce(_raw_subscription_id, '') <> coalesce(subscription_id, '')
+            or coalesce(_raw_account_id, '') <> coalesce(account_id, '')
+        ) as _id_was_normalised,
+        false as _has_unknown_enum,
+        (
+            {{ cs_analytics.has_utc_offset('_raw_updated_at') }}
+        ) as _had_utc_offset,
+        row_number() over (
+            partition by
+                {%- for column in raw_columns %}
+                _raw_{{ column }}{{ ',' if not loop.last }}
+                {%- endfor %}
+            order by _dq_raw_row
+        ) as _copy_number
+
+    from renamed
+
+),
+
+deduplicated as (
+
+    select
+        *,
+        _copy_number > 1 as _is_exact_duplicate,
+        (_dq_reason is null and _copy_number = 1) as _is_version_candidate
+
+    from labelled
+
+),
+
+versioned as (
+
+    select
+        *,
+        row_number() over (
+            partition by _is_version_candidate, subscription_id
+            order by
+                case when updated_at is null then 1 else 0 end,
+                updated_at desc,
+                _dq_raw_row desc
+        ) as _version_number
+
+    from deduplicated
+
+),
+
+final as (
+
+    select
+        -- ids
+        subscription_id,
+        account_id,
+
+        -- strings
+        product,
+
+        -- numerics
+        mrr,
+        seats,
+
+        -- dates
+        start_date,
+        end_date,
+
+        -- timestamps
+        updated_at,
+
+        -- data quality
+        {{ cs_analytics.surrogate_key(['_dq_raw_row', '_copy_number']) }} as _dq_row_id,
+        _raw_subscription_id as _dq_raw_key,
+        _dq_reason,
+        _dq_column,
+        _dq_raw_value,
+        _dq_raw_row,
+        _is_exact_duplicate,
+        (_is_version_candidate and _version_number > 1) as _is_superseded_version,
+        _id_was_normalised,
+        _has_unknown_enum,
+        _had_utc_offset
+
+    from versioned
+
+)
+
+select * from final

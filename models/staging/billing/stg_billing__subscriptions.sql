@@ -1,0 +1,42 @@
+{#-
+    Clean billing.subscriptions: the rows of base_billing__subscriptions
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_billing__subscriptions') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        subscription_id,
+        account_id,
+
+        -- strings
+        product,
+
+        -- numerics
+        mrr,
+        seats,
+
+        -- dates
+        start_date,
+        end_date,
+
+        -- timestamps
+        updated_at
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

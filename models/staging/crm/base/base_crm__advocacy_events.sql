@@ -1,0 +1,138 @@
+{#-
+    One parse of raw crm.advocacy_events: every raw row kept, every column cast, and each
+    row labelled with the reason it does not reach stg_crm__advocacy_events (if any).
+    Rules: DECISIONS.md, "Raw data and cleaning rules".
+-#}
+
+{%- set advocacy_event_type = cs_analytics.canonical_enum('advocacy_event_type') -%}
+{%- set raw_columns = [
+    'advocacy_event_id',
+    'account_id',
+    'contact_id',
+    'event_type',
+    'occurred_at',
+    'influenced_opportunity_id',
+] -%}
+
+with source as (
+
+    select * from {{ source('crm', 'advocacy_events') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ cs_analytics.clean_id('advocacy_event_id') }} as advocacy_event_id,
+        {{ cs_analytics.clean_id('account_id') }} as account_id,
+        {{ cs_analytics.clean_id('contact_id') }} as contact_id,
+        {{ cs_analytics.clean_id('influenced_opportunity_id') }} as influenced_opportunity_id,
+
+        -- strings
+        {{ cs_analytics.clean_enum('event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted) }} as event_type,
+
+        -- timestamps
+        {{ cs_analytics.safe_cast_timestamp_utc('occurred_at') }} as occurred_at,
+
+        -- raw values, as they arrived
+        {%- for column in raw_columns %}
+        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+        {%- endfor %}
+        {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
+
+    from source
+
+),
+
+labelled as (
+
+    select
+        *,
+        {{ cs_analytics.dq_label_columns([
+            cs_analytics.dq_check_missing_key('advocacy_event_id'),
+            cs_analytics.dq_check_unparseable('occurred_at'),
+            cs_analytics.dq_check_future('occurred_at'),
+        ]) }},
+        (
+            coalesce(_raw_advocacy_event_id, '') <> coalesce(advocacy_event_id, '')
+            or coalesce(_raw_account_id, '') <> coalesce(account_id, '')
+            or coalesce(_raw_contact_id, '') <> coalesce(contact_id, '')
+            or coalesce(_raw_influenced_opportunity_id, '') <> coalesce(influenced_opportunity_id, '')
+        ) as _id_was_normalised,
+        (
+            {{ cs_analytics.is_unknown_enum('_raw_event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted) }}
+        ) as _has_unknown_enum,
+        (
+            {{ cs_analytics.has_utc_offset('_raw_occurred_at') }}
+        ) as _had_utc_offset,
+        row_number() over (
+            partition by
+                {%- for column in raw_columns %}
+                _raw_{{ column }}{{ ',' if not loop.last }}
+                {%- endfor %}
+            order by _dq_raw_row
+        ) as _copy_number
+
+    from renamed
+
+),
+
+deduplicated as (
+
+    select
+        *,
+        _copy_number > 1 as _is_exact_duplicate,
+        (_dq_reason is null and _copy_number = 1) as _is_version_candidate
+
+    from labelled
+
+),
+
+versioned as (
+
+    select
+        *,
+        row_number() over (
+            partition by _is_version_candidate, advocacy_event_id
+            order by
+                _dq_raw_row desc
+        ) as _version_number
+
+    from deduplicated
+
+),
+
+final as (
+
+    select
+        -- ids
+        advocacy_event_id,
+        account_id,
+        contact_id,
+        influenced_opportunity_id,
+
+        -- strings
+        event_type,
+
+        -- timestamps
+        occurred_at,
+
+        -- data quality
+        {{ cs_analytics.surrogate_key(['_dq_raw_row', '_copy_number']) }} as _dq_row_id,
+        _raw_advocacy_event_id as _dq_raw_key,
+        _dq_reason,
+        _dq_column,
+        _dq_raw_value,
+        _dq_raw_row,
+        _is_exact_duplicate,
+        (_is_version_candidate and _version_number > 1) as _is_superseded_version,
+        _id_was_normalised,
+        _has_unknown_enum,
+        _had_utc_offset
+
+    from versioned
+
+)
+
+select * from final

@@ -1,0 +1,36 @@
+{#-
+    Clean crm.account_team_history: the rows of base_crm__account_team_history
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_crm__account_team_history') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ cs_analytics.surrogate_key(['account_id', 'user_id', 'team_role', 'valid_from']) }} as account_team_key,
+        account_id,
+        user_id,
+
+        -- strings
+        team_role,
+
+        -- dates
+        valid_from,
+        valid_to
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

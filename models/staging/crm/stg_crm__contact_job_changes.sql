@@ -1,0 +1,36 @@
+{#-
+    Clean crm.contact_job_changes: the rows of base_crm__contact_job_changes
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_crm__contact_job_changes') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ cs_analytics.surrogate_key(['contact_id', 'detected_at']) }} as job_change_key,
+        contact_id,
+        from_account_id,
+        to_account_id,
+
+        -- strings
+        to_company_name,
+
+        -- timestamps
+        detected_at
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

@@ -1,0 +1,42 @@
+{#-
+    Clean cs_platform.activities: the rows of base_cs_platform__activities
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_cs_platform__activities') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        activity_id,
+        account_id,
+        user_id,
+        contact_id,
+        cta_id,
+
+        -- strings
+        activity_type,
+        direction,
+        sentiment,
+
+        -- numerics
+        duration_minutes,
+
+        -- timestamps
+        occurred_at
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

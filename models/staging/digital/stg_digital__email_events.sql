@@ -1,0 +1,38 @@
+{#-
+    Clean digital.email_events: the rows of base_digital__email_events
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_digital__email_events') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        event_id,
+        send_id,
+
+        -- strings
+        event_type,
+        url,
+
+        -- booleans
+        is_machine_open,
+
+        -- timestamps
+        occurred_at
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

@@ -1,0 +1,34 @@
+{#-
+    Clean digital.program_costs: the rows of base_digital__program_costs
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_digital__program_costs') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ cs_analytics.surrogate_key(['program_id', 'cost_month']) }} as program_cost_key,
+        program_id,
+
+        -- numerics
+        cost_amount,
+
+        -- dates
+        cost_month
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

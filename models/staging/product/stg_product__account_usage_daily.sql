@@ -1,0 +1,35 @@
+{#-
+    Clean product.account_usage_daily: the rows of base_product__account_usage_daily
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_product__account_usage_daily') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ cs_analytics.surrogate_key(['account_id', 'usage_date']) }} as usage_key,
+        account_id,
+
+        -- numerics
+        active_users,
+        events,
+
+        -- dates
+        usage_date
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

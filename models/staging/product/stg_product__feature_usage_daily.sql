@@ -1,0 +1,38 @@
+{#-
+    Clean product.feature_usage_daily: the rows of base_product__feature_usage_daily
+    that passed every check, with exact duplicates and superseded versions
+    collapsed.
+-#}
+
+with base as (
+
+    select * from {{ ref('base_product__feature_usage_daily') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ cs_analytics.surrogate_key(['account_id', 'usage_date', 'feature_key']) }} as feature_usage_key,
+        account_id,
+
+        -- strings
+        feature_key,
+
+        -- numerics
+        active_users,
+        events,
+
+        -- dates
+        usage_date
+
+    from base
+    where
+        _dq_reason is null
+        and not _is_exact_duplicate
+        and not _is_superseded_version
+
+)
+
+select * from final

@@ -1,0 +1,97 @@
+"""Bad input gets a clear result: every injected defect is quarantined, fixed or counted,
+and raw rows reconcile with staged + quarantined + collapsed rows (issue 2)."""
+from __future__ import annotations
+
+import re
+
+QUARANTINE_CLASSES = ("missing_primary_key", "unparseable_date", "unparseable_number", "future_date",
+                      "negative_mrr", "score_out_of_range")
+ORPHAN_COLUMNS = {
+    "crm.opportunities": "account_id", "product.account_usage_daily": "account_id",
+    "cs_platform.activities": "account_id", "support.tickets": "account_id", "digital.email_events": "send_id",
+}
+
+
+def _recon(wh):
+    rows = wh.query("""select source_table, raw_rows, staged_rows, quarantined_rows, exact_duplicates_collapsed,
+                              superseded_versions_collapsed, ids_normalised_rows, unknown_enum_rows, utc_offset_rows
+                       from dq.dq_staging_reconciliation""")
+    return {r[0]: dict(zip(("raw", "staged", "quarantined", "exact", "superseded", "ids", "enums", "offsets"), r[1:])) for r in rows}
+
+
+def test_dirty_build_completes(dirty_warehouse):
+    assert dirty_warehouse.build.returncode == 0, dirty_warehouse.build.stdout[-8000:]
+
+
+def test_dirty_reconciliation_matches_truth(dirty_warehouse):
+    recon = _recon(dirty_warehouse)
+    truth = dirty_warehouse.truth["staging"]
+    assert set(recon) == set(truth)
+    problems = []
+    for table, t in truth.items():
+        r = recon[table]
+        expect = {
+            "raw": t["raw_rows"],
+            "quarantined": sum(t.get(c, 0) for c in QUARANTINE_CLASSES),
+            "exact": t.get("exact_duplicate", 0),
+            "superseded": t.get("superseded_version", 0),
+            "ids": t.get("padded_id", 0) + t.get("case_id", 0),
+            "enums": t.get("unknown_enum", 0),
+            "offsets": t.get("utc_offset", 0),
+        }
+        for k, v in expect.items():
+            if r[k] != v:
+                problems.append(f"{table}.{k}: mart {r[k]} != truth {v}")
+        if r["raw"] != r["staged"] + r["quarantined"] + r["exact"] + r["superseded"]:
+            problems.append(f"{table}: raw rows do not reconcile: {r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_dirty_quarantine_reasons_match_truth(dirty_warehouse):
+    got = {}
+    for table, reason, n in dirty_warehouse.query(
+            "select source_table, reason, count(*) from dq.dq_quarantined_rows group by 1, 2"):
+        cls = "unparseable" if reason.startswith("unparseable_") else reason
+        got[(table, cls)] = got.get((table, cls), 0) + n
+    expected = {}
+    for table, t in dirty_warehouse.truth["staging"].items():
+        for c in QUARANTINE_CLASSES:
+            cls = "unparseable" if c.startswith("unparseable_") else c
+            if t.get(c):
+                expected[(table, cls)] = expected.get((table, cls), 0) + t[c]
+    assert got == expected
+
+
+def test_quarantined_rows_say_where_and_why(dirty_warehouse):
+    rows = dirty_warehouse.query("select source_table, column_name, reason from dq.dq_quarantined_rows")
+    assert rows
+    for table, column, reason in rows:
+        assert table and reason and column, (table, column, reason)
+
+
+def test_orphans_are_counted_by_warning_relationship_tests(dirty_warehouse):
+    results = dirty_warehouse.run_results()["results"]
+    for table, column in ORPHAN_COLUMNS.items():
+        source, name = table.split(".")
+        pat = re.compile(rf"relationships_stg_{source}__{name}_{column}__")
+        hits = [r for r in results if pat.search(r["unique_id"])]
+        assert hits, f"no relationships test on {table}.{column}"
+        expected = dirty_warehouse.truth["staging"][table].get("orphan_fk", 0)
+        assert hits[0]["status"] == ("warn" if expected else "pass")
+        assert hits[0]["failures"] == expected, (table, hits[0]["failures"], expected)
+
+
+def test_events_before_send_are_flagged(dirty_warehouse):
+    n = dirty_warehouse.query(
+        "select count(*) from dq.dq_cross_table_anomalies where anomaly_type = 'event_before_send'")[0][0]
+    assert n == dirty_warehouse.truth["staging"]["digital.email_events"]["event_before_send"]
+
+
+def test_clean_data_quarantines_nothing(clean_warehouse):
+    recon = _recon(clean_warehouse)
+    truth = clean_warehouse.truth["staging"]
+    for table, r in recon.items():
+        assert r["quarantined"] == 0 and r["ids"] == 0 and r["enums"] == 0 and r["offsets"] == 0, (table, r)
+        assert r["exact"] == truth[table].get("exact_duplicate", 0), table
+        assert r["superseded"] == truth[table].get("superseded_version", 0), table
+        assert r["raw"] == r["staged"] + r["exact"] + r["superseded"], table

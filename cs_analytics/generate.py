@@ -69,6 +69,7 @@ PLAYBOOKS = [
     ("pb_08", "Detractor outreach", "risk", "renewal", 60, 0.0),
 ]
 USAGE_RULE_THRESHOLD = 0.30  # active users per seat, trailing 14 days
+CHUNK = 5000  # accounts per chunk when streaming the big usage tables
 
 # 1:many programs: id, name, type, trigger, trigger_rule, goal, holdout share,
 # P(human open | delivered), P(click | human open), planted usage lift per seat, steps
@@ -112,7 +113,9 @@ def _at(days, secs):
 
 
 class Generator:
-    def __init__(self, accounts: int, months: int, seed: int, end_date: str):
+    def __init__(self, accounts: int, months: int, seed: int, end_date: str, con=None):
+        self.con = con
+        self.counts: dict[str, int] = {}
         self.A = accounts
         self.M = months
         self.seed = seed
@@ -126,8 +129,12 @@ class Generator:
         self.truth: dict = {"parameters": {"accounts": accounts, "months": months, "seed": seed,
                                            "end_date": str(self.end), "window_start": str(self.start)}}
 
-    def add(self, source, table, cols):
-        self.tables[(source, table)] = cols
+    def add(self, source, table, cols, append=False):
+        """Load a table (or one more chunk of it) into DuckDB as raw text."""
+        key = f"{source}.{table}"
+        offset = self.counts.get(key, 0) if append else 0
+        n = load_table(self.con, SCHEMAS[source], table, cols, append=append, rn_offset=offset)
+        self.counts[key] = offset + n
 
     # ------------------------------------------------------------------ accounts
     def accounts(self):
@@ -474,12 +481,11 @@ class Generator:
         rng, A, D = self.rng, self.A, self.D
         self.active = self._active_days()
         day_month = ((self.days.astype("datetime64[M]") - self.ms[0].astype("datetime64[M]")).astype(int))
-        seats = self.seats_m[:, day_month]  # (A, D)
-        self.seats_day = seats
+        self.seats_day = self.seats_m.astype(np.float32)[:, day_month]  # (A, D)
         base = np.clip(0.62 - 0.10 * self.risk + rng.normal(0, 0.08, A), 0.12, 0.95)
         # AR(1) noise: dips that revert by themselves (regression to the mean)
         noise = np.zeros((A, D), dtype=np.float32)
-        eps = rng.normal(0, 0.045, (A, D)).astype(np.float32)
+        eps = np.float32(0.045) * rng.standard_normal((A, D), dtype=np.float32)
         x = rng.normal(0, 0.1, A).astype(np.float32)
         for d in range(D):
             x = 0.93 * x + eps[:, d]
@@ -488,35 +494,28 @@ class Generator:
         weekly = np.where(dow >= 5, 0.35, 1.0)
         doy = (self.days - self.days.astype("datetime64[Y]")) // DAY
         annual = 1 + 0.07 * np.sin(2 * np.pi * (doy - 80) / 365.25)
-        u = (base[:, None] + noise)
+        u = noise
+        u += base[:, None].astype(np.float32)
         # decline before churn: last active day -> 90 days before it declines to 35%
-        cum = np.cumsum(self.active[:, ::-1], axis=1)[:, ::-1]  # active days remaining incl. today
         churns_in_window = np.zeros(A, bool)
         last_active = np.where(self.active.any(axis=1), D - 1 - np.argmax(self.active[:, ::-1], axis=1), -1)
         churns_in_window = (last_active >= 0) & (last_active < D - 1)
-        days_to_end = (last_active[:, None] - np.arange(D)[None, :])
-        decline = np.where(churns_in_window[:, None] & (days_to_end >= 0) & (days_to_end < 90), 0.35 + 0.65 * days_to_end / 90.0, 1.0)
-        champ = np.where((self.champ_left_day[:, None] >= 0) & (np.arange(D)[None, :] >= self.champ_left_day[:, None]), 0.85, 1.0)
+        days_to_end = (last_active[:, None].astype(np.int32) - np.arange(D, dtype=np.int32)[None, :])
+        decline = np.where(churns_in_window[:, None] & (days_to_end >= 0) & (days_to_end < 90), np.float32(0.35) + np.float32(0.65 / 90.0) * days_to_end, np.float32(1.0)).astype(np.float32)
+        del days_to_end
+        champ = np.where((self.champ_left_day[:, None] >= 0) & (np.arange(D)[None, :] >= self.champ_left_day[:, None]), np.float32(0.85), np.float32(1.0))
         self.u_clean = np.clip(u * decline * champ, 0.0, 1.2).astype(np.float32)  # per-seat rate before effects
         self.season = (weekly * annual)[None, :].astype(np.float32)
         self.effect = np.zeros((A, D), dtype=np.float32)  # planted program + playbook effects
-        del noise, eps, cum
+        del eps
 
     def finish_usage(self):
         rng, A, D = self.rng, self.A, self.D
         rate = (self.u_clean * self.season + self.effect) * self.active
-        au = np.round(self.seats_day * np.clip(rate, 0, 1.2) + rng.normal(0, 0.3, (A, D))).astype(np.int64)
+        au = np.round(self.seats_day * np.clip(rate, 0, 1.2) + np.float32(0.3) * rng.standard_normal((A, D), dtype=np.float32)).astype(np.int32)
+        del rate
         au = np.clip(au, 0, None) * self.active
         self.active_users = au
-        ai, di = np.nonzero(au > 0)
-        n = len(ai)
-        events = np.round(au[ai, di] * rng.gamma(4.0, 2.5, n)).astype(np.int64)
-        self.add("product", "account_usage_daily", {
-            "account_id": col_id("acc", 6, ai),
-            "usage_date": col_date(self.days[di]),
-            "active_users": col_int(au[ai, di].astype(float)),
-            "events": col_int(events.astype(float)),
-        })
         # features: each account adopts each feature at some day (or never)
         F = len(FEATURES)
         adopt_p = np.array([0.9, 0.8, 0.55, 0.45, 0.3, 0.35])
@@ -526,22 +525,39 @@ class Generator:
         adopt_day = np.where(adopted, adopt_day, D + 1)
         self.adopt_day = adopt_day
         share = np.array([0.6, 0.4, 0.15, 0.2, 0.05, 0.25])
-        fa, fd, ff, fu = [], [], [], []
-        for f in range(F):  # loop over six features, vectorised over account-days
-            on = (au > 0) & (np.arange(D)[None, :] >= adopt_day[:, f][:, None]) & (rng.random((A, D)) < 0.7)
-            a_, d_ = np.nonzero(on)
-            users = np.maximum(1, np.round(au[a_, d_] * share[f] * rng.uniform(0.5, 1.5, len(a_)))).astype(np.int64)
-            fa.append(a_); fd.append(d_); ff.append(np.full(len(a_), f)); fu.append(users)
-        fa, fd, ff, fu = map(np.concatenate, (fa, fd, ff, fu))
-        order = np.lexsort((ff, fd, fa))
-        fa, fd, ff, fu = fa[order], fd[order], ff[order], fu[order]
-        self.add("product", "feature_usage_daily", {
-            "account_id": col_id("acc", 6, fa),
-            "usage_date": col_date(self.days[fd]),
-            "feature_key": col_cat(FEATURES, ff),
-            "active_users": col_int(fu.astype(float)),
-            "events": col_int(np.round(fu * rng.gamma(3.0, 2.0, len(fu))).astype(float)),
-        })
+        # the two big tables stream to DuckDB in fixed-size account chunks (bounded memory;
+        # the chunk size is a constant, so the output depends on the seed only)
+        for c0 in range(0, A, CHUNK):
+            c1 = min(A, c0 + CHUNK)
+            auc = au[c0:c1]
+            ai, di = np.nonzero(auc > 0)
+            n = len(ai)
+            users_ = auc[ai, di]
+            events = np.round(users_ * rng.gamma(4.0, 2.5, n)).astype(np.int64)
+            self.add("product", "account_usage_daily", {
+                "account_id": col_id("acc", 6, ai + c0),
+                "usage_date": col_date(self.days[di]),
+                "active_users": col_int(users_.astype(float)),
+                "events": col_int(events.astype(float)),
+            }, append=c0 > 0)
+            del ai, di, users_, events
+            fa, fd, ff, fu = [], [], [], []
+            for f in range(F):  # loop over six features, vectorised over account-days
+                on = (auc > 0) & (np.arange(D)[None, :] >= adopt_day[c0:c1, f][:, None]) & (rng.random((c1 - c0, D), dtype=np.float32) < 0.7)
+                a_, d_ = np.nonzero(on)
+                users = np.maximum(1, np.round(auc[a_, d_] * share[f] * rng.uniform(0.5, 1.5, len(a_)))).astype(np.int64)
+                fa.append(a_); fd.append(d_); ff.append(np.full(len(a_), f)); fu.append(users)
+            fa, fd, ff, fu = map(np.concatenate, (fa, fd, ff, fu))
+            order = np.lexsort((ff, fd, fa))
+            fa, fd, ff, fu = fa[order], fd[order], ff[order], fu[order]
+            self.add("product", "feature_usage_daily", {
+                "account_id": col_id("acc", 6, fa + c0),
+                "usage_date": col_date(self.days[fd]),
+                "feature_key": col_cat(FEATURES, ff),
+                "active_users": col_int(fu.astype(float)),
+                "events": col_int(np.round(fu * rng.gamma(3.0, 2.0, len(fu))).astype(float)),
+            }, append=c0 > 0)
+            del fa, fd, ff, fu, order
 
     # ------------------------------------------------------------------ programs (1:many)
     def programs(self):
@@ -718,11 +734,19 @@ class Generator:
         })
         # --- usage-drop alerts on the trailing 14-day per-seat usage (before playbook effects)
         rate = (self.u_clean * self.season + self.effect) * self.active
-        c = np.cumsum(rate, axis=1)
-        roll = (c[:, 13:] - np.concatenate([np.zeros((A, 1)), c[:, :-14]], axis=1)) / 14.0
-        roll = np.concatenate([np.full((A, 13), np.inf), roll], axis=1)
-        full_active = np.concatenate([np.zeros((A, 13), bool), np.lib.stride_tricks.sliding_window_view(self.active, 14, axis=1).all(axis=2)], axis=1)
+        c = np.cumsum(rate, axis=1, dtype=np.float32)
+        del rate
+        roll = np.full((A, D), np.inf, dtype=np.float32)
+        roll[:, 13] = c[:, 13] / 14.0
+        roll[:, 14:] = (c[:, 14:] - c[:, :-14]) / np.float32(14.0)
+        del c
+        ca = np.cumsum(self.active, axis=1, dtype=np.int16)
+        full_active = np.zeros((A, D), bool)
+        full_active[:, 13] = ca[:, 13] == 14
+        full_active[:, 14:] = (ca[:, 14:] - ca[:, :-14]) == 14
+        del ca
         below = (roll < USAGE_RULE_THRESHOLD) & full_active
+        del roll, full_active
         fired = np.zeros((A, D), bool)
         last = np.full(A, -10_000)
         for d in range(D):  # cooldown of 90 days per account, vectorised over accounts
@@ -910,7 +934,7 @@ class Generator:
         rate = np.array([4.0, 1.5, 0.15])[self.cov] / 30.0  # touches per active day
         acc_list, day_list, type_list, dir_list = [], [], [], []
         # ordinary touches: Bernoulli per active account-day
-        hit = cust & (rng.random((A, D)) < rate[:, None])
+        hit = cust & (rng.random((A, D), dtype=np.float32) < rate[:, None])
         a_, d_ = np.nonzero(hit)
         n = len(a_)
         t = rng.choice([0, 1, 2, 9, 8], n, p=[0.3, 0.25, 0.3, 0.1, 0.05])  # call meeting email note training
@@ -932,7 +956,7 @@ class Generator:
                 aa, dd = aa[still], dd[still]
                 acc_list.append(aa); day_list.append(dd); type_list.append(np.full(len(aa), atype)); dir_list.append(np.ones(len(aa), int))
         # success plan updates: high touch, monthly-ish
-        sp = cust & (self.cov[:, None] == 0) & (rng.random((A, D)) < 1 / 35)
+        sp = cust & (self.cov[:, None] == 0) & (rng.random((A, D), dtype=np.float32) < 1 / 35)
         a_, d_ = np.nonzero(sp)
         acc_list.append(a_); day_list.append(d_); type_list.append(np.full(len(a_), 7)); dir_list.append(np.full(len(a_), 2))
         aa, dd, tt, dr = map(np.concatenate, (acc_list, day_list, type_list, dir_list))
@@ -1028,7 +1052,7 @@ class Generator:
     def tickets_and_surveys(self):
         rng, A, D = self.rng, self.A, self.D
         rate = np.array([0.6, 1.5, 3.5])[self.seg] * np.exp(0.25 * self.risk) / 30.0
-        hit = self.active & (rng.random((A, D)) < rate[:, None])
+        hit = self.active & (rng.random((A, D), dtype=np.float32) < rate[:, None])
         ta, td = np.nonzero(hit)
         T = len(ta)
         created = _at(self.days[td], rng.integers(0, SEC_PER_DAY, T).astype("timedelta64[s]"))
@@ -1245,16 +1269,13 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
              dirty=False, truth_path=None, quiet=False, con=None):
     """Generate every raw table; return the truth dict."""
     t0 = time.time()
-    g = Generator(accounts, months, seed, end_date)
-    g.run()
     own = con is None
     if con is None:
         con = duckdb.connect(str(duckdb_path) if duckdb_path else ":memory:")
     con.execute("set preserve_insertion_order = true")
-    counts = {}
-    for (source, table), cols in g.tables.items():
-        counts[f"{source}.{table}"] = load_table(con, SCHEMAS[source], table, cols)
-    g.tables.clear()
+    g = Generator(accounts, months, seed, end_date, con=con)
+    g.run()
+    counts = g.counts
     # truth ledger
     lr = g.ledger_rows
     from .tables import col_id as _cid, col_date as _cd, col_num as _cn, col_cat as _cc

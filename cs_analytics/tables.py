@@ -99,8 +99,8 @@ def _to_arrow(name: str, c: Col) -> tuple[pa.Array, str]:
     return arr, expr
 
 
-def load_table(con, schema: str, table: str, cols: dict[str, Col]) -> int:
-    """Create ``schema.table`` with every column as VARCHAR plus ``_rn`` (row order)."""
+def load_table(con, schema: str, table: str, cols: dict[str, Col], append: bool = False, rn_offset: int = 0) -> int:
+    """Create (or append to) ``schema.table`` with every column as VARCHAR plus ``_rn`` (row order)."""
     names, arrays, exprs = [], [], []
     n = None
     for name, c in cols.items():
@@ -113,12 +113,14 @@ def load_table(con, schema: str, table: str, cols: dict[str, Col]) -> int:
         exprs.append(f"{expr} as \"{name}\"")
     n = n or 0
     names.append("_rn")
-    arrays.append(pa.array(np.arange(n, dtype=np.int64)))
+    arrays.append(pa.array(np.arange(rn_offset, rn_offset + n, dtype=np.int64)))
     tbl = pa.Table.from_arrays(arrays, names=names)
     con.execute(f"create schema if not exists {schema}")
     con.register("_gen_tmp", tbl)
-    con.execute(
-        f"create or replace table {schema}.{table} as select {', '.join(exprs)}, _rn from _gen_tmp order by _rn"
-    )
+    select = f"select {', '.join(exprs)}, _rn from _gen_tmp order by _rn"
+    if append:
+        con.execute(f"insert into {schema}.{table} {select}")
+    else:
+        con.execute(f"create or replace table {schema}.{table} as {select}")
     con.unregister("_gen_tmp")
     return n

@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('accounts') }}
+{% endif %}
+
 {%- set coverage_model = cs_analytics.canonical_enum('coverage_model') -%}
 {%- set segment = cs_analytics.canonical_enum('segment') -%}
 {%- set raw_columns = [
@@ -35,7 +40,9 @@ renamed as (
         -- strings
         {{ cs_analytics.clean_text('account_name') }} as account_name,
         {{ cs_analytics.clean_enum('segment', segment.synonyms, segment.accepted) }} as segment,
-        {{ cs_analytics.clean_enum('coverage_model', coverage_model.synonyms, coverage_model.accepted) }} as coverage_model,
+        {{ cs_analytics.clean_enum(
+            'coverage_model', coverage_model.synonyms, coverage_model.accepted
+        ) }} as coverage_model,
         {{ cs_analytics.clean_text('industry') }} as industry,
         {{ cs_analytics.clean_text('region') }} as region,
 
@@ -48,7 +55,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -73,7 +80,9 @@ labelled as (
         ) as _id_was_normalised,
         (
             {{ cs_analytics.is_unknown_enum('_raw_segment', segment.synonyms, segment.accepted) }}
-            or {{ cs_analytics.is_unknown_enum('_raw_coverage_model', coverage_model.synonyms, coverage_model.accepted) }}
+            or {{ cs_analytics.is_unknown_enum(
+                '_raw_coverage_model', coverage_model.synonyms, coverage_model.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_created_at') }}
@@ -82,8 +91,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('advocacy_events') }}
+{% endif %}
+
 {%- set advocacy_event_type = cs_analytics.canonical_enum('advocacy_event_type') -%}
 {%- set raw_columns = [
     'advocacy_event_id',
@@ -30,14 +35,16 @@ renamed as (
         {{ cs_analytics.clean_id('influenced_opportunity_id') }} as influenced_opportunity_id,
 
         -- strings
-        {{ cs_analytics.clean_enum('event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted) }} as event_type,
+        {{ cs_analytics.clean_enum(
+            'event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted
+        ) }} as event_type,
 
         -- timestamps
         {{ cs_analytics.safe_cast_timestamp_utc('occurred_at') }} as occurred_at,
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -61,7 +68,9 @@ labelled as (
             or coalesce(_raw_influenced_opportunity_id, '') <> coalesce(influenced_opportunity_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_occurred_at') }}
@@ -69,8 +78,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('opportunities') }}
+{% endif %}
+
 {%- set lead_source = cs_analytics.canonical_enum('lead_source') -%}
 {%- set opportunity_type = cs_analytics.canonical_enum('opportunity_type') -%}
 {%- set raw_columns = [
@@ -43,9 +48,13 @@ renamed as (
         {{ cs_analytics.clean_id('referring_contact_id') }} as referring_contact_id,
 
         -- strings
-        {{ cs_analytics.clean_enum('opportunity_type', opportunity_type.synonyms, opportunity_type.accepted) }} as opportunity_type,
+        {{ cs_analytics.clean_enum(
+            'opportunity_type', opportunity_type.synonyms, opportunity_type.accepted
+        ) }} as opportunity_type,
         {{ cs_analytics.clean_text('stage') }} as stage,
-        {{ cs_analytics.clean_enum('lead_source', lead_source.synonyms, lead_source.accepted) }} as lead_source,
+        {{ cs_analytics.clean_enum(
+            'lead_source', lead_source.synonyms, lead_source.accepted
+        ) }} as lead_source,
 
         -- numerics
         {{ cs_analytics.safe_cast_numeric('amount_arr') }} as amount_arr,
@@ -62,7 +71,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -95,8 +104,12 @@ labelled as (
             or coalesce(_raw_referring_contact_id, '') <> coalesce(referring_contact_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_opportunity_type', opportunity_type.synonyms, opportunity_type.accepted) }}
-            or {{ cs_analytics.is_unknown_enum('_raw_lead_source', lead_source.synonyms, lead_source.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_opportunity_type', opportunity_type.synonyms, opportunity_type.accepted
+            ) }}
+            or {{ cs_analytics.is_unknown_enum(
+                '_raw_lead_source', lead_source.synonyms, lead_source.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_created_at') }}
@@ -105,8 +118,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('users') }}
+{% endif %}
+
 {%- set role = cs_analytics.canonical_enum('role') -%}
 {%- set raw_columns = [
     'user_id',
@@ -47,7 +52,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -80,8 +85,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

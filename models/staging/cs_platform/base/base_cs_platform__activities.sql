@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('activities') }}
+{% endif %}
+
 {%- set activity_type = cs_analytics.canonical_enum('activity_type') -%}
 {%- set direction = cs_analytics.canonical_enum('direction') -%}
 {%- set sentiment = cs_analytics.canonical_enum('sentiment') -%}
@@ -37,7 +42,9 @@ renamed as (
         {{ cs_analytics.clean_id('cta_id') }} as cta_id,
 
         -- strings
-        {{ cs_analytics.clean_enum('activity_type', activity_type.synonyms, activity_type.accepted) }} as activity_type,
+        {{ cs_analytics.clean_enum(
+            'activity_type', activity_type.synonyms, activity_type.accepted
+        ) }} as activity_type,
         {{ cs_analytics.clean_enum('direction', direction.synonyms, direction.accepted) }} as direction,
         {{ cs_analytics.clean_enum('sentiment', sentiment.synonyms, sentiment.accepted) }} as sentiment,
 
@@ -49,7 +56,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -75,7 +82,9 @@ labelled as (
             or coalesce(_raw_cta_id, '') <> coalesce(cta_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_activity_type', activity_type.synonyms, activity_type.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_activity_type', activity_type.synonyms, activity_type.accepted
+            ) }}
             or {{ cs_analytics.is_unknown_enum('_raw_direction', direction.synonyms, direction.accepted) }}
             or {{ cs_analytics.is_unknown_enum('_raw_sentiment', sentiment.synonyms, sentiment.accepted) }}
         ) as _has_unknown_enum,
@@ -85,8 +94,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('ctas') }}
+{% endif %}
+
 {%- set close_source = cs_analytics.canonical_enum('close_source') -%}
 {%- set cta_source = cs_analytics.canonical_enum('cta_source') -%}
 {%- set cta_type = cs_analytics.canonical_enum('cta_type') -%}
@@ -54,7 +59,9 @@ renamed as (
         {{ cs_analytics.clean_code('status') }} as status,
         {{ cs_analytics.clean_enum('source', cta_source.synonyms, cta_source.accepted) }} as source,
         {{ cs_analytics.clean_text('not_valid_reason') }} as not_valid_reason,
-        {{ cs_analytics.clean_enum('close_source', close_source.synonyms, close_source.accepted) }} as close_source,
+        {{ cs_analytics.clean_enum(
+            'close_source', close_source.synonyms, close_source.accepted
+        ) }} as close_source,
 
         -- dates
         {{ cs_analytics.safe_cast_date('due_date') }} as due_date,
@@ -67,7 +74,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -101,7 +108,9 @@ labelled as (
         (
             {{ cs_analytics.is_unknown_enum('_raw_cta_type', cta_type.synonyms, cta_type.accepted) }}
             or {{ cs_analytics.is_unknown_enum('_raw_source', cta_source.synonyms, cta_source.accepted) }}
-            or {{ cs_analytics.is_unknown_enum('_raw_close_source', close_source.synonyms, close_source.accepted) }}
+            or {{ cs_analytics.is_unknown_enum(
+                '_raw_close_source', close_source.synonyms, close_source.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_created_at') }}
@@ -111,8 +120,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

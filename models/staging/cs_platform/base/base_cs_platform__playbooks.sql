@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('playbooks') }}
+{% endif %}
+
 {%- set playbook_category = cs_analytics.canonical_enum('playbook_category') -%}
 {%- set success_metric = cs_analytics.canonical_enum('success_metric') -%}
 {%- set raw_columns = [
@@ -28,15 +33,19 @@ renamed as (
 
         -- strings
         {{ cs_analytics.clean_text('playbook_name') }} as playbook_name,
-        {{ cs_analytics.clean_enum('category', playbook_category.synonyms, playbook_category.accepted) }} as category,
-        {{ cs_analytics.clean_enum('success_metric', success_metric.synonyms, success_metric.accepted) }} as success_metric,
+        {{ cs_analytics.clean_enum(
+            'category', playbook_category.synonyms, playbook_category.accepted
+        ) }} as category,
+        {{ cs_analytics.clean_enum(
+            'success_metric', success_metric.synonyms, success_metric.accepted
+        ) }} as success_metric,
 
         -- numerics
         {{ cs_analytics.safe_cast_integer('attribution_window_days') }} as attribution_window_days,
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -56,15 +65,20 @@ labelled as (
             coalesce(_raw_playbook_id, '') <> coalesce(playbook_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_category', playbook_category.synonyms, playbook_category.accepted) }}
-            or {{ cs_analytics.is_unknown_enum('_raw_success_metric', success_metric.synonyms, success_metric.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_category', playbook_category.synonyms, playbook_category.accepted
+            ) }}
+            or {{ cs_analytics.is_unknown_enum(
+                '_raw_success_metric', success_metric.synonyms, success_metric.accepted
+            ) }}
         ) as _has_unknown_enum,
         false as _had_utc_offset,
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

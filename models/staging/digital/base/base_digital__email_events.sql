@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('email_events') }}
+{% endif %}
+
 {%- set email_event_type = cs_analytics.canonical_enum('email_event_type') -%}
 {%- set raw_columns = [
     'event_id',
@@ -28,7 +33,9 @@ renamed as (
         {{ cs_analytics.clean_id('send_id') }} as send_id,
 
         -- strings
-        {{ cs_analytics.clean_enum('event_type', email_event_type.synonyms, email_event_type.accepted) }} as event_type,
+        {{ cs_analytics.clean_enum(
+            'event_type', email_event_type.synonyms, email_event_type.accepted
+        ) }} as event_type,
         {{ cs_analytics.clean_text('url') }} as url,
 
         -- booleans
@@ -39,7 +46,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -62,7 +69,9 @@ labelled as (
             or coalesce(_raw_send_id, '') <> coalesce(send_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_event_type', email_event_type.synonyms, email_event_type.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_event_type', email_event_type.synonyms, email_event_type.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_occurred_at') }}
@@ -70,8 +79,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

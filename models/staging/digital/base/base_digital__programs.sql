@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('programs') }}
+{% endif %}
+
 {%- set goal_metric = cs_analytics.canonical_enum('goal_metric') -%}
 {%- set program_type = cs_analytics.canonical_enum('program_type') -%}
 {%- set trigger_type = cs_analytics.canonical_enum('trigger_type') -%}
@@ -33,17 +38,23 @@ renamed as (
 
         -- strings
         {{ cs_analytics.clean_text('program_name') }} as program_name,
-        {{ cs_analytics.clean_enum('program_type', program_type.synonyms, program_type.accepted) }} as program_type,
-        {{ cs_analytics.clean_enum('trigger_type', trigger_type.synonyms, trigger_type.accepted) }} as trigger_type,
+        {{ cs_analytics.clean_enum(
+            'program_type', program_type.synonyms, program_type.accepted
+        ) }} as program_type,
+        {{ cs_analytics.clean_enum(
+            'trigger_type', trigger_type.synonyms, trigger_type.accepted
+        ) }} as trigger_type,
         {{ cs_analytics.clean_text('trigger_rule') }} as trigger_rule,
-        {{ cs_analytics.clean_enum('goal_metric', goal_metric.synonyms, goal_metric.accepted) }} as goal_metric,
+        {{ cs_analytics.clean_enum(
+            'goal_metric', goal_metric.synonyms, goal_metric.accepted
+        ) }} as goal_metric,
 
         -- timestamps
         {{ cs_analytics.safe_cast_timestamp_utc('launched_at') }} as launched_at,
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -65,9 +76,15 @@ labelled as (
             or coalesce(_raw_owner_user_id, '') <> coalesce(owner_user_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_program_type', program_type.synonyms, program_type.accepted) }}
-            or {{ cs_analytics.is_unknown_enum('_raw_trigger_type', trigger_type.synonyms, trigger_type.accepted) }}
-            or {{ cs_analytics.is_unknown_enum('_raw_goal_metric', goal_metric.synonyms, goal_metric.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_program_type', program_type.synonyms, program_type.accepted
+            ) }}
+            or {{ cs_analytics.is_unknown_enum(
+                '_raw_trigger_type', trigger_type.synonyms, trigger_type.accepted
+            ) }}
+            or {{ cs_analytics.is_unknown_enum(
+                '_raw_goal_metric', goal_metric.synonyms, goal_metric.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_launched_at') }}
@@ -75,8 +92,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

@@ -4,6 +4,11 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
+{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
+{%- if var('load_demo_data', true) %}
+-- depends_on: {{ ref('survey_responses') }}
+{% endif %}
+
 {%- set survey_type = cs_analytics.canonical_enum('survey_type') -%}
 {%- set raw_columns = [
     'response_id',
@@ -34,7 +39,9 @@ renamed as (
         {{ cs_analytics.clean_id('rated_user_id') }} as rated_user_id,
 
         -- strings
-        {{ cs_analytics.clean_enum('survey_type', survey_type.synonyms, survey_type.accepted) }} as survey_type,
+        {{ cs_analytics.clean_enum(
+            'survey_type', survey_type.synonyms, survey_type.accepted
+        ) }} as survey_type,
         {{ cs_analytics.clean_text('comment') }} as comment,
 
         -- numerics
@@ -45,7 +52,7 @@ renamed as (
 
         -- raw values, as they arrived
         {%- for column in raw_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
         {%- endfor %}
         {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
 
@@ -75,7 +82,9 @@ labelled as (
             or coalesce(_raw_rated_user_id, '') <> coalesce(rated_user_id, '')
         ) as _id_was_normalised,
         (
-            {{ cs_analytics.is_unknown_enum('_raw_survey_type', survey_type.synonyms, survey_type.accepted) }}
+            {{ cs_analytics.is_unknown_enum(
+                '_raw_survey_type', survey_type.synonyms, survey_type.accepted
+            ) }}
         ) as _has_unknown_enum,
         (
             {{ cs_analytics.has_utc_offset('_raw_responded_at') }}
@@ -83,8 +92,9 @@ labelled as (
         row_number() over (
             partition by
                 {%- for column in raw_columns %}
-                _raw_{{ column }}{{ ',' if not loop.last }}
+                    _raw_{{ column }},
                 {%- endfor %}
+                _dq_raw_row
             order by _dq_raw_row
         ) as _copy_number
 

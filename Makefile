@@ -41,5 +41,8 @@ demo-data: $(STAMP)
 	rm -rf seeds/demo
 	$(BIN)/python -m cs_analytics.generate --accounts 60 --months 12 --seed 42 --out seeds/demo
 
+bench: $(STAMP)
+	$(BIN)/python -m cs_analytics.bench --sizes 1000 10000 100000 --months 24
+
 clean:
 	rm -rf target target_* logs warehouse.duckdb dbt_packages

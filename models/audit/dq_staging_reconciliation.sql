@@ -11,55 +11,56 @@
 with
 
 {% for t in tables -%}
-base_{{ t.source }}__{{ t.table }} as (
+    base_{{ t.source }}__{{ t.table }} as (
 
-    select * from {{ ref('base_' ~ t.source ~ '__' ~ t.table) }}
+        select * from {{ ref('base_' ~ t.source ~ '__' ~ t.table) }}
 
-),
+    ),
 
-stg_{{ t.source }}__{{ t.table }} as (
+    stg_{{ t.source }}__{{ t.table }} as (
 
-    select * from {{ ref('stg_' ~ t.source ~ '__' ~ t.table) }}
+        select * from {{ ref('stg_' ~ t.source ~ '__' ~ t.table) }}
 
-),
+    ),
 
 {% endfor -%}
 
 counted as (
 
-    {%- for t in tables %}
-
-    select
-        cast('{{ t.source }}.{{ t.table }}' as {{ dbt.type_string() }}) as source_table,
-        base_counts.raw_rows,
-        staged_counts.staged_rows,
-        base_counts.quarantined_rows,
-        base_counts.exact_duplicates_collapsed,
-        base_counts.superseded_versions_collapsed,
-        base_counts.ids_normalised_rows,
-        base_counts.unknown_enum_rows,
-        base_counts.utc_offset_rows
-    from (
+    {% for t in tables -%}
         select
-            count(*) as raw_rows,
-            sum(case when _dq_reason is not null then 1 else 0 end) as quarantined_rows,
-            sum(case when _dq_reason is null and _is_exact_duplicate then 1 else 0 end) as exact_duplicates_collapsed,
-            sum(case when _is_superseded_version then 1 else 0 end) as superseded_versions_collapsed,
-            sum(case when {{ cs_analytics._is_staged_row() }} and _id_was_normalised then 1 else 0 end) as ids_normalised_rows,
-            sum(case when {{ cs_analytics._is_staged_row() }} and _has_unknown_enum then 1 else 0 end) as unknown_enum_rows,
-            sum(case when {{ cs_analytics._is_staged_row() }} and _had_utc_offset then 1 else 0 end) as utc_offset_rows
-        from base_{{ t.source }}__{{ t.table }}
-    ) as base_counts
-    cross join (
-        select count(*) as staged_rows
-        from stg_{{ t.source }}__{{ t.table }}
-    ) as staged_counts
-    {%- if not loop.last %}
-
-    union all
-    {%- endif %}
-    {%- endfor %}
-
+            cast('{{ t.source }}.{{ t.table }}' as {{ dbt.type_string() }}) as source_table,
+            base_counts.raw_rows,
+            staged_counts.staged_rows,
+            base_counts.quarantined_rows,
+            base_counts.exact_duplicates_collapsed,
+            base_counts.superseded_versions_collapsed,
+            base_counts.ids_normalised_rows,
+            base_counts.unknown_enum_rows,
+            base_counts.utc_offset_rows
+        from (
+            select
+                count(*) as raw_rows,
+                sum(case when _dq_reason is not null then 1 else 0 end) as quarantined_rows,
+                sum(case when _dq_reason is null and _is_exact_duplicate then 1 else 0 end)
+                    as exact_duplicates_collapsed,
+                sum(case when _is_superseded_version then 1 else 0 end) as superseded_versions_collapsed,
+                sum(case when {{ cs_analytics._is_staged_row() }} and _id_was_normalised then 1 else 0 end)
+                    as ids_normalised_rows,
+                sum(case when {{ cs_analytics._is_staged_row() }} and _has_unknown_enum then 1 else 0 end)
+                    as unknown_enum_rows,
+                sum(case when {{ cs_analytics._is_staged_row() }} and _had_utc_offset then 1 else 0 end)
+                    as utc_offset_rows
+            from base_{{ t.source }}__{{ t.table }}
+        ) as base_counts
+        cross join (
+            select count(*) as staged_rows
+            from stg_{{ t.source }}__{{ t.table }}
+        ) as staged_counts
+        {% if not loop.last -%}
+            union all
+        {% endif -%}
+    {% endfor %}
 ),
 
 final as (

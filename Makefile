@@ -38,7 +38,7 @@ docs: $(STAMP)
 
 # regenerate the committed demo data (a test checks it is byte-identical)
 demo-data: $(STAMP)
-	rm -rf seeds/demo
+	rm -rf seeds/demo/*/
 	$(BIN)/python -m cs_analytics.generate --accounts 60 --months 12 --seed 42 --out seeds/demo
 
 bench: $(STAMP)

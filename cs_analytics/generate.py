@@ -704,13 +704,13 @@ class Generator:
         es, et, em, edl = map(np.concatenate, (ev_send, ev_type, ev_machine, ev_delay))
         em = np.where((et == 1) & (em == 0) & (rng.random(len(em)) < 0.3), -1, em)
         occurred = self.sends["sent_at"][es] + edl.astype("timedelta64[s]")
+        url = np.where(et == 2, rng.integers(0, 3, len(es)), -1)
         # webhook retries: 3% of events arrive twice, identical (same event_id)
         dup = rng.random(len(es)) < 0.03
         ids = np.arange(len(es))
-        es, et, em, occurred, ids = (np.concatenate([x, x[dup]]) for x in (es, et, em, occurred, ids))
+        es, et, em, occurred, ids, url = (np.concatenate([x, x[dup]]) for x in (es, et, em, occurred, ids, url))
         order = np.lexsort((ids, occurred))
-        es, et, em, occurred, ids = es[order], et[order], em[order], occurred[order], ids[order]
-        url = np.where(et == 2, rng.integers(0, 3, len(es)), -1)
+        es, et, em, occurred, ids, url = es[order], et[order], em[order], occurred[order], ids[order], url[order]
         self.add("digital", "email_events", {
             "event_id": col_id("evt", 9, ids),
             "send_id": col_id("snd", 8, es),

@@ -9,7 +9,7 @@
 -#}
 
 {% macro _cleaning_pattern(name) -%}
-    {%- set date_part = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' -%}
+    {%- set date_part = '[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' -%}
     {%- set time_part = '[ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?' -%}
     {%- set offset_part = '(Z|[+-](0[0-9]|1[0-4])(:?[0-5][0-9])?)' -%}
     {%- set patterns = {
@@ -64,8 +64,8 @@
 
 {#-
     Postgres only: a 'yyyy-mm-dd' prefix that already matched the grammar
-    (month 01-12, day 01-31) is also a real calendar day (no 31 February,
-    29 February only in leap years, no year 0000). Postgres has no try_cast,
+    (year 1000-9999, month 01-12, day 01-31) is also a real calendar day (no
+    31 February; 29 February only in leap years). Postgres has no try_cast,
     so this check runs before the cast and keeps the cast from failing.
 -#}
 {% macro _postgres_is_calendar_date(expr) -%}
@@ -73,8 +73,7 @@
     {%- set month = 'cast(substr(' ~ expr ~ ', 6, 2) as integer)' -%}
     {%- set day = 'cast(substr(' ~ expr ~ ', 9, 2) as integer)' -%}
     (
-        substr({{ expr }}, 1, 4) <> '0000'
-        and {{ day }} <= case
+        {{ day }} <= case
             when {{ month }} in (4, 6, 9, 11) then 30
             when {{ month }} = 2
                 then case

@@ -39,8 +39,3 @@
     {{ return(enabled) }}
 {%- endmacro %}
 
-
-{#- The condition a base-model row meets when it reaches staging. -#}
-{% macro _is_staged_row() -%}
-    (_dq_reason is null and not _is_exact_duplicate and not _is_superseded_version)
-{%- endmacro %}

@@ -3,7 +3,11 @@
     quarantined, a collapsed exact duplicate or a collapsed older version.
     raw_rows and the collapse counts come from the base model (which keeps
     every raw row); staged_rows is counted on the staging model itself, so a
-    staging filter that lost or invented rows breaks is_reconciled.
+    staging filter that lost or invented rows breaks is_reconciled. The
+    cleaning counts (ids normalised, unknown enums, UTC offsets) cover every
+    row that passed the checks, staged or collapsed: an older version with a
+    re-cased id was cleaned too, and that cleaning is what matched it to its
+    newer version.
 -#}
 
 {%- set tables = cs_analytics.staging_tables() -%}
@@ -45,11 +49,11 @@ counted as (
                 sum(case when _dq_reason is null and _is_exact_duplicate then 1 else 0 end)
                     as exact_duplicates_collapsed,
                 sum(case when _is_superseded_version then 1 else 0 end) as superseded_versions_collapsed,
-                sum(case when {{ cs_analytics._is_staged_row() }} and _id_was_normalised then 1 else 0 end)
+                sum(case when _dq_reason is null and _id_was_normalised then 1 else 0 end)
                     as ids_normalised_rows,
-                sum(case when {{ cs_analytics._is_staged_row() }} and _has_unknown_enum then 1 else 0 end)
+                sum(case when _dq_reason is null and _has_unknown_enum then 1 else 0 end)
                     as unknown_enum_rows,
-                sum(case when {{ cs_analytics._is_staged_row() }} and _had_utc_offset then 1 else 0 end)
+                sum(case when _dq_reason is null and _had_utc_offset then 1 else 0 end)
                     as utc_offset_rows
             from base_{{ t.source }}__{{ t.table }}
         ) as base_counts

@@ -123,7 +123,9 @@ final as (
 
         -- data quality
         {{ cs_analytics.surrogate_key(['_dq_raw_row', '_copy_number']) }} as _dq_row_id,
-        {{ cs_analytics.raw_row_text(['_raw_account_id', '_raw_usage_date', '_raw_feature_key']) }} as _dq_raw_key,
+        {{ cs_analytics.raw_row_text(
+            ['_raw_account_id', '_raw_usage_date', '_raw_feature_key']
+        ) }} as _dq_raw_key,
         _dq_reason,
         _dq_column,
         _dq_raw_value,

@@ -1,0 +1,194 @@
+{#-
+    One row per customer account (every CRM account plus any account billing
+    has revenue for): who it is, how it is covered, who owns it now, what it
+    pays now and its estimated lifetime value. "Now" is the as-of month
+    (`int_months`). CLV = ARPA (the account's current MRR) x gross margin
+    (var `gross_margin`, default 0.8) / the monthly revenue churn rate of its
+    segment over the trailing twelve months (churned + contracted MRR /
+    starting MRR, pooled over the twelve single-month windows).
+-#}
+
+with accounts as (
+
+    select * from {{ ref('int_accounts_unified') }}
+
+),
+
+assignments as (
+
+    select * from {{ ref('int_account_csm_assignments') }}
+
+),
+
+mrr_monthly as (
+
+    select * from {{ ref('int_account_mrr_monthly') }}
+
+),
+
+retention_windows as (
+
+    select * from {{ ref('int_account_retention_windows') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_months') }}
+
+),
+
+as_of as (
+
+    select
+        month_start as as_of_month,
+        month_index as as_of_month_index,
+        as_of_date
+    from months
+    where is_as_of_month
+
+),
+
+current_owners as (
+
+    select
+        account_id,
+        csm_user_id,
+        owner_role
+    from assignments
+    where is_current
+
+),
+
+current_mrr as (
+
+    select
+        mrr_monthly.account_id,
+        mrr_monthly.mrr,
+        mrr_monthly.seats
+    from mrr_monthly
+    inner join as_of
+        on mrr_monthly.month_start = as_of.as_of_month
+
+),
+
+revenue_history as (
+
+    select
+        account_id,
+        min(first_mrr_month) as first_mrr_month,
+        sum(case when mrr > 0 then 1 else 0 end) as months_with_mrr,
+        sum(mrr) as lifetime_revenue,
+        max(case when movement = 'churn' then month_start end) as last_churn_month
+    from mrr_monthly
+    group by account_id
+
+),
+
+segment_churn as (
+
+    select
+        coalesce(accounts.segment, 'unknown') as segment,
+        sum(retention_windows.churned_mrr + retention_windows.contraction_mrr) as lost_mrr,
+        sum(retention_windows.starting_mrr) as starting_mrr
+    from retention_windows
+    inner join months
+        on retention_windows.month_start = months.month_start
+    cross join as_of
+    left join accounts
+        on retention_windows.account_id = accounts.account_id
+    where
+        retention_windows.window_type = 'single_month'
+        and months.month_index > as_of.as_of_month_index - 12
+        and months.month_index <= as_of.as_of_month_index
+    group by coalesce(accounts.segment, 'unknown')
+
+),
+
+segment_churn_rates as (
+
+    select
+        segment,
+        lost_mrr,
+        starting_mrr,
+        case when starting_mrr > 0 then lost_mrr / starting_mrr end as monthly_revenue_churn_rate
+    from segment_churn
+
+),
+
+joined as (
+
+    select
+        accounts.*,
+        current_owners.csm_user_id as current_csm_user_id,
+        current_owners.owner_role as current_owner_role,
+        coalesce(current_mrr.mrr, 0) as current_mrr,
+        current_mrr.seats as current_seats,
+        revenue_history.first_mrr_month,
+        coalesce(revenue_history.months_with_mrr, 0) as months_with_mrr,
+        coalesce(revenue_history.lifetime_revenue, 0) as lifetime_revenue,
+        revenue_history.last_churn_month,
+        segment_churn_rates.monthly_revenue_churn_rate
+    from accounts
+    left join current_owners
+        on accounts.account_id = current_owners.account_id
+    left join current_mrr
+        on accounts.account_id = current_mrr.account_id
+    left join revenue_history
+        on accounts.account_id = revenue_history.account_id
+    left join segment_churn_rates
+        on accounts.segment = segment_churn_rates.segment
+
+),
+
+final as (
+
+    select
+        -- ids
+        account_id,
+        parent_account_id,
+        current_csm_user_id,
+
+        -- strings
+        account_name,
+        segment,
+        coverage_model,
+        industry,
+        region,
+        current_owner_role,
+        cast(null as {{ dbt.type_string() }}) as current_health_band,
+
+        -- numerics
+        cast(current_mrr as decimal(18, 2)) as current_mrr,
+        cast(12 * current_mrr as decimal(18, 2)) as current_arr,
+        cast(current_seats as bigint) as current_seats,
+        cast(months_with_mrr as integer) as months_with_mrr,
+        cast(lifetime_revenue as decimal(18, 2)) as lifetime_revenue,
+        cast(null as decimal(18, 6)) as current_health_score,
+        cast(monthly_revenue_churn_rate as decimal(18, 6)) as segment_monthly_revenue_churn_rate,
+        cast({{ var('gross_margin', 0.8) }} as decimal(18, 6)) as gross_margin,
+        cast(
+            case
+                when current_mrr > 0 and monthly_revenue_churn_rate > 0
+                    then current_mrr * {{ var('gross_margin', 0.8) }} / monthly_revenue_churn_rate
+            end as decimal(18, 2)
+        ) as estimated_clv,
+
+        -- booleans
+        current_mrr > 0 as is_active_customer,
+        is_deleted,
+        is_in_crm,
+
+        -- dates
+        first_contract_date,
+        first_mrr_month,
+        case when current_mrr = 0 then last_churn_month end as churned_date,
+
+        -- timestamps
+        created_at
+
+    from joined
+
+)
+
+select * from final

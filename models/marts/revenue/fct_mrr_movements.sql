@@ -1,0 +1,67 @@
+{#-
+    The MRR movement ledger: one row per account and month from the account's
+    first month with MRR to the as-of month (months between a churn and a
+    return are not rows), with the CSM who owned the account on the first
+    day of the month. Sum `mrr_change` by `movement` for a bridge from
+    starting to ending MRR.
+-#}
+
+with mrr_monthly as (
+
+    select * from {{ ref('int_account_mrr_monthly') }}
+
+),
+
+owners as (
+
+    select * from {{ ref('int_account_owners_monthly') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_accounts_unified') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        mrr_monthly.account_id,
+        owners.csm_user_id,
+
+        -- strings
+        owners.owner_role,
+        coalesce(accounts.segment, 'unknown') as segment,
+        coalesce(accounts.coverage_model, 'unknown') as coverage_model,
+        mrr_monthly.movement,
+
+        -- numerics
+        cast(mrr_monthly.mrr as decimal(18, 2)) as mrr,
+        cast(mrr_monthly.previous_mrr as decimal(18, 2)) as previous_mrr,
+        cast(mrr_monthly.mrr_change as decimal(18, 2)) as mrr_change,
+        cast(mrr_monthly.arr as decimal(18, 2)) as arr,
+        cast(mrr_monthly.previous_arr as decimal(18, 2)) as previous_arr,
+        cast(12 * mrr_monthly.mrr_change as decimal(18, 2)) as arr_change,
+        cast(mrr_monthly.seats as bigint) as seats,
+        cast(mrr_monthly.active_subscription_lines as bigint) as active_subscription_lines,
+
+        -- booleans
+        coalesce(accounts.is_deleted, false) as is_account_deleted,
+
+        -- dates
+        mrr_monthly.month_start,
+        mrr_monthly.first_mrr_month
+
+    from mrr_monthly
+    left join owners
+        on
+            mrr_monthly.account_id = owners.account_id
+            and mrr_monthly.month_start = owners.month_start
+    left join accounts
+        on mrr_monthly.account_id = accounts.account_id
+
+)
+
+select * from final

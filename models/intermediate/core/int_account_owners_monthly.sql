@@ -6,6 +6,8 @@
     (valid_from is inclusive, valid_to exclusive).
 -#}
 
+{{ config(materialized='table') }}
+
 with assignments as (
 
     select * from {{ ref('int_account_csm_assignments') }}

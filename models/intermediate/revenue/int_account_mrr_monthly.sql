@@ -9,6 +9,8 @@
     system of record: CRM soft deletes do not remove revenue here.
 -#}
 
+{{ config(materialized='table') }}
+
 {%- if var('mrr_recognition_day', 'first_day') != 'first_day' %}
     {{ exceptions.raise_compiler_error("mrr_recognition_day: only 'first_day' is implemented") }}
 {%- endif %}

@@ -12,6 +12,8 @@
     (paid before the window, not at its start).
 -#}
 
+{{ config(materialized='table') }}
+
 with mrr_monthly as (
 
     select * from {{ ref('int_account_mrr_monthly') }}

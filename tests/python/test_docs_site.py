@@ -87,7 +87,7 @@ def page(docs_site):
 
 def _open(page, url: str, wait_text: str):
     page.goto(url)
-    page.wait_for_selector(f"text={wait_text}")
+    page.get_by_text(wait_text).first.wait_for()
 
 
 def test_overview_page_renders(docs_site, page):
@@ -109,8 +109,8 @@ def test_mart_page_shows_columns_and_descriptions(docs_site, page):
     catalog_cols = docs_site["catalog"]["nodes"][MART_ID]["columns"]
     assert catalog_cols, "catalog has no columns for the mart: was the warehouse built?"
     _open(page, f"{docs_site['url']}#!/model/{MART_ID}", MART)
-    page.wait_for_selector("#columns tr.column-row")
-    rows = page.evaluate("""() => Array.from(document.querySelectorAll('#columns tr.column-row')).map(tr => {
+    page.wait_for_selector("#columns + .section-content tr.column-row")
+    rows = page.evaluate("""() => Array.from(document.querySelectorAll('#columns + .section-content tr.column-row')).map(tr => {
         const td = tr.querySelectorAll('td');
         return [td[0].innerText.trim(), td[1].innerText.trim(), td[2].textContent.trim()];
     })""")
@@ -119,7 +119,7 @@ def test_mart_page_shows_columns_and_descriptions(docs_site, page):
     assert not missing_cols, f"columns missing from the page: {missing_cols}"
     # catalog types are shown (proves catalog.json was read against the built warehouse)
     assert all(shown[c.lower()][0] for c in catalog_cols), "a column has no type on the page"
-    assert _squash(node["description"])[:60] in _squash(page.inner_text("#description")), "model description not shown"
+    assert _squash(node["description"])[:60] in _squash(page.inner_text("#description + .section-content")), "model description not shown"
     undocumented = [c for c, d in node["columns"].items() if not d.get("description", "").strip()]
     assert not undocumented, f"columns without a description: {undocumented}"
     wrong = [c for c, d in node["columns"].items()
@@ -134,14 +134,16 @@ def test_mart_lineage_reaches_staging_and_exposure(docs_site, page):
     exposures = sorted(e["name"] for e in manifest["exposures"].values() if MART_ID in e["depends_on"]["nodes"])
     assert exposures, f"no exposure depends on {MART}"
     _open(page, f"{docs_site['url']}#!/model/{MART_ID}", MART)
-    page.wait_for_selector("#referenced_by")
+    page.wait_for_selector("#referenced_by + .section-content")
 
     # the model page's DOM: the exposures that reference it and its direct parents
-    refs = page.inner_text("#referenced_by")
+    section = page.locator("#referenced_by + .section-content")
+    section.get_by_text("Exposures", exact=True).click()  # the section is tabbed by resource type
+    refs = section.inner_text()
     for e in exposures:
         assert e in refs, f"exposure {e} not listed under Referenced By"
     direct_parents = [manifest["nodes"][p]["name"] for p in manifest["parent_map"][MART_ID] if p.startswith("model.")]
-    deps = page.inner_text("#depends_on")
+    deps = page.inner_text("#depends_on + .section-content")
     for p in direct_parents:
         assert p in deps, f"parent {p} not listed under Depends On"
 
@@ -174,6 +176,15 @@ def test_mart_lineage_reaches_staging_and_exposure(docs_site, page):
     page.screenshot(path=str(ARTIFACTS / f"lineage_{MART}.png"))
     if os.environ.get("CS_UPDATE_DOCS_IMG") == "1" or not README_IMG.exists():
         README_IMG.parent.mkdir(parents=True, exist_ok=True)
-        box = page.locator(".launcher-body").bounding_box()
+        # crop to the drawn graph (plus a margin) so the committed image stays small
+        box = page.evaluate("""() => {
+            const cy = angular.element(document.body).injector().get('graph').graph_element;
+            const r = cy.container().getBoundingClientRect();
+            const bb = cy.elements().filter(e => e.data('display') !== 'none').renderedBoundingBox();
+            const pad = 24;
+            const x = Math.max(r.left, r.left + bb.x1 - pad), y = Math.max(r.top, r.top + bb.y1 - pad);
+            return {x: x, y: y, width: Math.min(r.right, r.left + bb.x2 + pad) - x,
+                    height: Math.min(r.bottom, r.top + bb.y2 + pad) - y};
+        }""")
         page.screenshot(path=str(README_IMG), clip=box)
     assert not JS_ERRORS, JS_ERRORS

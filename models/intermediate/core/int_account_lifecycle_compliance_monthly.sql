@@ -88,7 +88,7 @@ spine as (
         months.as_of_date
     from account_types
     inner join months
-        on months.month_end > account_types.first_contract_date
+        on account_types.first_contract_date < months.month_end
 
 ),
 
@@ -113,14 +113,13 @@ running as (
 evaluated as (
 
     select
-        running.*,
+        *,
         case
-            when running.as_of_date < running.month_end then running.as_of_date
-            else cast({{ dbt.dateadd('day', -1, 'running.month_end') }} as date)
+            when as_of_date < month_end then as_of_date
+            else cast({{ dbt.dateadd('day', -1, 'month_end') }} as date)
         end as evaluated_on_date,
         cast(
-            {{ dbt.dateadd('day', 'running.expected_every_days',
-                'coalesce(running.last_completed_date, running.first_contract_date)') }}
+            {{ dbt.dateadd('day', 'expected_every_days', 'coalesce(last_completed_date, first_contract_date)') }}
             as date
         ) as next_due_date
     from running

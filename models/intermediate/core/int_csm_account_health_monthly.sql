@@ -28,7 +28,7 @@ usage_coverage as (
 
 ),
 
-{#- only months whose whole 28-day look-back lies inside the usage feed -#}
+-- only months whose whole 28-day look-back lies inside the usage feed
 paying as (
 
     select
@@ -54,8 +54,8 @@ trailing_usage as (
     left join usage
         on
             paying.account_id = usage.account_id
-            and usage.usage_date < paying.month_start
-            and usage.usage_date >= cast({{ dbt.dateadd('day', -28, 'paying.month_start') }} as date)
+            and paying.month_start > usage.usage_date
+            and cast({{ dbt.dateadd('day', -28, 'paying.month_start') }} as date) <= usage.usage_date
     group by paying.account_id, paying.month_start, paying.seats
 
 ),
@@ -71,6 +71,22 @@ scored as (
 
 ),
 
+banded as (
+
+    select
+        account_id,
+        month_start,
+        average_daily_active_users,
+        utilisation,
+        case
+            when utilisation is null then null
+            when utilisation >= {{ var('csm_interim_health_full_utilisation', 0.6) }} then 100.0
+            else 100.0 * utilisation / {{ var('csm_interim_health_full_utilisation', 0.6) }}
+        end as health_score
+    from scored
+
+),
+
 final as (
 
     select
@@ -83,22 +99,18 @@ final as (
         -- numerics
         average_daily_active_users,
         utilisation,
-        case
-            when utilisation is null then null
-            when utilisation >= {{ var('csm_interim_health_full_utilisation', 0.6) }} then 100.0
-            else 100.0 * utilisation / {{ var('csm_interim_health_full_utilisation', 0.6) }}
-        end as health_score
+        health_score,
 
-    from scored
+        -- strings
+        case
+            when health_score is null then null
+            when health_score < 50 then 'red'
+            when health_score < 75 then 'yellow'
+            else 'green'
+        end as health_band
+
+    from banded
 
 )
 
-select
-    final.*,
-    case
-        when health_score is null then null
-        when health_score < 50 then 'red'
-        when health_score < 75 then 'yellow'
-        else 'green'
-    end as health_band
-from final
+select * from final

@@ -20,11 +20,11 @@ assignments as (
 ),
 
 {% if var('using_support_tickets', true) -%}
-tickets as (
+    tickets as (
 
-    select * from {{ ref('stg_support__tickets') }}
+        select * from {{ ref('stg_support__tickets') }}
 
-),
+    ),
 {%- endif %}
 
 inbound as (
@@ -39,15 +39,15 @@ inbound as (
 
     {%- if var('using_support_tickets', true) %}
 
-    union all
+        union all
 
-    select
-        'ticket' as inbound_source,
-        ticket_id as inbound_event_id,
-        account_id,
-        created_at as inbound_at
-    from tickets
-    where account_id is not null and created_at is not null
+        select
+            'ticket' as inbound_source,
+            ticket_id as inbound_event_id,
+            account_id,
+            created_at as inbound_at
+        from tickets
+        where account_id is not null and created_at is not null
     {%- endif %}
 
 ),
@@ -127,7 +127,7 @@ final as (
         -- numerics
         case
             when next_outbound.responded_at is not null
-                then {{ dbt.datediff('inbound_owned.inbound_at', 'next_outbound.responded_at', 'second') }} / 3600.0
+                then {{ dbt.datediff('inbound_owned.inbound_at', 'next_outbound.responded_at', 'second') }} / 3600.0  -- noqa: LT05
         end as response_hours,
 
         -- booleans

@@ -6,6 +6,8 @@
     so the model is the same SQL on every engine.
 -#}
 
+{%- set as_of_literal = "'" ~ var('as_of_date') ~ "'" if var('as_of_date', none) else 'null' %}
+
 with subscriptions as (
 
     select * from {{ ref('stg_billing__subscriptions') }}
@@ -36,11 +38,11 @@ contract_bounds as (
 as_of as (
 
     select
-        {%- if var('as_of_date', none) %}
-        cast('{{ var("as_of_date") }}' as date) as as_of_date,
-        {%- else %}
-        coalesce(usage_bounds.last_usage_date, current_date) as as_of_date,
-        {%- endif %}
+        coalesce(
+            cast({{ as_of_literal }} as date),
+            usage_bounds.last_usage_date,
+            current_date
+        ) as as_of_date,
         contract_bounds.first_contract_date
     from usage_bounds
     cross join contract_bounds
@@ -60,15 +62,24 @@ bounds as (
 digits as (
 
     select 0 as digit
-    union all select 1
-    union all select 2
-    union all select 3
-    union all select 4
-    union all select 5
-    union all select 6
-    union all select 7
-    union all select 8
-    union all select 9
+    union all
+    select 1 as digit
+    union all
+    select 2 as digit
+    union all
+    select 3 as digit
+    union all
+    select 4 as digit
+    union all
+    select 5 as digit
+    union all
+    select 6 as digit
+    union all
+    select 7 as digit
+    union all
+    select 8 as digit
+    union all
+    select 9 as digit
 
 ),
 

@@ -82,7 +82,7 @@ spine as (
         months.month_index
     from first_months
     inner join months
-        on months.month_index >= first_months.first_month_index
+        on first_months.first_month_index <= months.month_index
 
 ),
 
@@ -108,7 +108,7 @@ filled as (
 lagged as (
 
     select
-        filled.*,
+        *,
         coalesce(
             lag(mrr) over (partition by account_id order by month_index),
             0

@@ -6,8 +6,6 @@
     denominator. Definitions: docs blocks in models/docs/csm_docs.md.
 -#}
 
-{%- set ranked_metrics = ['grr', 'nrr', 'grr_vs_expected', 'touchpoints'] %}
-
 with book as (
 
     select * from {{ ref('int_csm_book_accounts_monthly') }}
@@ -132,23 +130,23 @@ paying_book as (
 book_monthly as (
 
     select
-        book.csm_user_id,
-        book.month_start,
-        max(book.owner_role) as owner_role,
-        sum(case when book.is_paying then 1 else 0 end) as book_accounts,
-        12 * sum(book.mrr) as book_arr,
-        sum(case when book.is_in_starting_book then 1 else 0 end) as starting_logos,
-        sum(case when book.is_retained_logo then 1 else 0 end) as retained_logos,
-        sum(case when book.movement = 'churn' then 1 else 0 end) as churned_logos,
-        12 * sum(book.starting_mrr) as starting_arr,
-        12 * sum(book.expansion_mrr) as expansion_arr,
-        12 * sum(book.contraction_mrr) as contraction_arr,
-        12 * sum(book.churned_mrr) as churned_arr,
-        12 * sum(book.ending_mrr_of_starting_book) as ending_arr_of_cohort,
-        12 * sum(book.new_mrr) as new_arr,
-        12 * sum(book.reactivation_mrr) as reactivation_arr
+        csm_user_id,
+        month_start,
+        max(owner_role) as owner_role,
+        sum(case when is_paying then 1 else 0 end) as book_accounts,
+        12 * sum(mrr) as book_arr,
+        sum(case when is_in_starting_book then 1 else 0 end) as starting_logos,
+        sum(case when is_retained_logo then 1 else 0 end) as retained_logos,
+        sum(case when movement = 'churn' then 1 else 0 end) as churned_logos,
+        12 * sum(starting_mrr) as starting_arr,
+        12 * sum(expansion_mrr) as expansion_arr,
+        12 * sum(contraction_mrr) as contraction_arr,
+        12 * sum(churned_mrr) as churned_arr,
+        12 * sum(ending_mrr_of_starting_book) as ending_arr_of_cohort,
+        12 * sum(new_mrr) as new_arr,
+        12 * sum(reactivation_mrr) as reactivation_arr
     from book
-    group by book.csm_user_id, book.month_start
+    group by csm_user_id, month_start
 
 ),
 
@@ -180,8 +178,8 @@ trailing_12m as (
     from scorecard_months
     inner join book_monthly_indexed
         on
-            book_monthly_indexed.month_index <= scorecard_months.month_index
-            and book_monthly_indexed.month_index > scorecard_months.month_index - 12
+            scorecard_months.month_index >= book_monthly_indexed.month_index
+            and scorecard_months.month_index - 12 < book_monthly_indexed.month_index
     group by scorecard_months.month_start, book_monthly_indexed.csm_user_id
 
 ),
@@ -216,8 +214,8 @@ cell_rates as (
     from scorecard_months
     inner join months
         on
-            months.month_index <= scorecard_months.month_index
-            and months.month_index > scorecard_months.month_index - 12
+            scorecard_months.month_index >= months.month_index
+            and scorecard_months.month_index - 12 < months.month_index
     inner join cell_monthly
         on months.month_start = cell_monthly.month_start
     group by scorecard_months.month_start, cell_monthly.segment, cell_monthly.health_band
@@ -309,9 +307,7 @@ response_medians as (
     where
         owner_user_id is not null
         and is_responded
-        {%- if not var('response_hours_include_tickets', false) %}
-        and inbound_source = 'activity'
-        {%- endif %}
+        and (inbound_source = 'activity' or {{ 'true' if var('response_hours_include_tickets', false) else 'false' }})
     group by owner_user_id, inbound_month
 
 ),
@@ -498,7 +494,7 @@ coverage_mix as (
         coverage_model,
         row_number() over (
             partition by csm_user_id, month_start
-            order by sum(accounts) desc, sum(mrr) desc, coverage_model
+            order by sum(accounts) desc, sum(mrr) desc, coverage_model asc
         ) as coverage_rank
     from book_mix
     group by csm_user_id, month_start, coverage_model
@@ -514,7 +510,7 @@ segment_mix as (
         segment,
         row_number() over (
             partition by csm_user_id, month_start, coverage_model
-            order by accounts desc, mrr desc, segment
+            order by accounts desc, mrr desc, segment asc
         ) as segment_rank
     from book_mix
 
@@ -653,24 +649,81 @@ joined as (
         on spine.month_start = scorecard_months.month_start
     left join users
         on spine.csm_user_id = users.user_id
-    {%- for cte in [
-        'book_monthly', 'trailing_12m', 'credit_monthly', 'health_monthly', 'milestones_monthly',
-        'responses_monthly', 'response_medians', 'ticket_medians', 'activity_monthly', 'touched_monthly',
-        'compliance_monthly', 'ctas_monthly', 'post_ebr_monthly', 'nps_monthly', 'advocates_monthly',
-        'expected', 'targets',
-    ] %}
-    left join {{ cte }}
+    left join book_monthly
         on
-            spine.csm_user_id = {{ cte }}.csm_user_id
-            and spine.month_start = {{ cte }}.month_start
-    {%- endfor %}
+            spine.csm_user_id = book_monthly.csm_user_id
+            and spine.month_start = book_monthly.month_start
+    left join trailing_12m
+        on
+            spine.csm_user_id = trailing_12m.csm_user_id
+            and spine.month_start = trailing_12m.month_start
+    left join credit_monthly
+        on
+            spine.csm_user_id = credit_monthly.csm_user_id
+            and spine.month_start = credit_monthly.month_start
+    left join health_monthly
+        on
+            spine.csm_user_id = health_monthly.csm_user_id
+            and spine.month_start = health_monthly.month_start
+    left join milestones_monthly
+        on
+            spine.csm_user_id = milestones_monthly.csm_user_id
+            and spine.month_start = milestones_monthly.month_start
+    left join responses_monthly
+        on
+            spine.csm_user_id = responses_monthly.csm_user_id
+            and spine.month_start = responses_monthly.month_start
+    left join response_medians
+        on
+            spine.csm_user_id = response_medians.csm_user_id
+            and spine.month_start = response_medians.month_start
+    left join ticket_medians
+        on
+            spine.csm_user_id = ticket_medians.csm_user_id
+            and spine.month_start = ticket_medians.month_start
+    left join activity_monthly
+        on
+            spine.csm_user_id = activity_monthly.csm_user_id
+            and spine.month_start = activity_monthly.month_start
+    left join touched_monthly
+        on
+            spine.csm_user_id = touched_monthly.csm_user_id
+            and spine.month_start = touched_monthly.month_start
+    left join compliance_monthly
+        on
+            spine.csm_user_id = compliance_monthly.csm_user_id
+            and spine.month_start = compliance_monthly.month_start
+    left join ctas_monthly
+        on
+            spine.csm_user_id = ctas_monthly.csm_user_id
+            and spine.month_start = ctas_monthly.month_start
+    left join post_ebr_monthly
+        on
+            spine.csm_user_id = post_ebr_monthly.csm_user_id
+            and spine.month_start = post_ebr_monthly.month_start
+    left join nps_monthly
+        on
+            spine.csm_user_id = nps_monthly.csm_user_id
+            and spine.month_start = nps_monthly.month_start
+    left join advocates_monthly
+        on
+            spine.csm_user_id = advocates_monthly.csm_user_id
+            and spine.month_start = advocates_monthly.month_start
+    left join expected
+        on
+            spine.csm_user_id = expected.csm_user_id
+            and spine.month_start = expected.month_start
+    left join targets
+        on
+            spine.csm_user_id = targets.csm_user_id
+            and spine.month_start = targets.month_start
 
 ),
 
 rates as (
 
     select
-        joined.*,
+        *,
         starting_arr - contraction_arr - churned_arr as gross_retained_arr,
         trailing_12m_arr_exposure - trailing_12m_contraction_arr - trailing_12m_churned_arr
             as trailing_12m_gross_retained_arr,
@@ -726,207 +779,234 @@ rates as (
 with_expected as (
 
     select
-        rates.*,
+        *,
         grr - expected_grr as grr_vs_expected
     from rates
 
 ),
 
-{% for metric in ranked_metrics -%}
-{{ metric }}_team as (
+-- normalisation: team medians and percentile ranks within the owner role
+team_medians as (
 
     select
         month_start,
         owner_role,
-        {{ cs_analytics.median(metric) }} as team_median
+        {{ cs_analytics.median('grr') }} as team_median_grr,
+        {{ cs_analytics.median('nrr') }} as team_median_nrr,
+        {{ cs_analytics.median('grr_vs_expected') }} as team_median_grr_vs_expected,
+        {{ cs_analytics.median('touchpoints') }} as team_median_touchpoints
     from with_expected
-    where {{ metric }} is not null
     group by month_start, owner_role
 
 ),
 
-{{ metric }}_ranked as (
+ranked as (
 
     select
-        user_id,
-        month_start,
-        percent_rank() over (
-            partition by month_start, owner_role
-            order by {{ metric }}
-        ) as percentile_rank
+        *,
+        case
+            when grr is not null
+                then
+                    percent_rank() over (
+                        partition by month_start, owner_role, grr is null
+                        order by grr
+                    )
+        end as grr_percent_rank,
+        case
+            when nrr is not null
+                then
+                    percent_rank() over (
+                        partition by month_start, owner_role, nrr is null
+                        order by nrr
+                    )
+        end as nrr_percent_rank,
+        case
+            when grr_vs_expected is not null
+                then
+                    percent_rank() over (
+                        partition by month_start, owner_role, grr_vs_expected is null
+                        order by grr_vs_expected
+                    )
+        end as grr_vs_expected_percent_rank,
+        case
+            when touchpoints is not null
+                then
+                    percent_rank() over (
+                        partition by month_start, owner_role, touchpoints is null
+                        order by touchpoints
+                    )
+        end as touchpoints_percent_rank
     from with_expected
-    where {{ metric }} is not null
 
 ),
-
-{% endfor -%}
 
 final as (
 
     select
         -- ids
-        with_expected.user_id,
+        ranked.user_id,
 
         -- dates
-        with_expected.month_start,
+        ranked.month_start,
 
         -- strings
-        with_expected.user_role,
-        with_expected.owner_role,
-        with_expected.team,
-        with_expected.target_coverage_model,
-        with_expected.target_segment,
+        ranked.user_role,
+        ranked.owner_role,
+        ranked.team,
+        ranked.target_coverage_model,
+        ranked.target_segment,
 
         -- context: the book
-        cast(with_expected.book_accounts as bigint) as book_accounts,
-        cast(with_expected.book_arr as decimal(18, 2)) as book_arr,
+        cast(ranked.book_accounts as bigint) as book_accounts,
+        cast(ranked.book_arr as decimal(18, 2)) as book_arr,
 
         -- lagging: single month
-        cast(with_expected.starting_arr as decimal(18, 2)) as starting_arr,
-        cast(with_expected.expansion_arr as decimal(18, 2)) as expansion_arr,
-        cast(with_expected.contraction_arr as decimal(18, 2)) as contraction_arr,
-        cast(with_expected.churned_arr as decimal(18, 2)) as churned_arr,
-        cast(with_expected.gross_retained_arr as decimal(18, 2)) as gross_retained_arr,
-        cast(with_expected.ending_arr_of_cohort as decimal(18, 2)) as ending_arr_of_cohort,
-        cast(with_expected.new_arr as decimal(18, 2)) as new_arr,
-        cast(with_expected.reactivation_arr as decimal(18, 2)) as reactivation_arr,
-        cast(with_expected.grr as decimal(18, 6)) as grr,
-        cast(with_expected.nrr as decimal(18, 6)) as nrr,
-        cast(with_expected.starting_logos as bigint) as starting_logos,
-        cast(with_expected.retained_logos as bigint) as retained_logos,
-        cast(with_expected.churned_logos as bigint) as churned_logos,
-        cast(with_expected.logo_retention as decimal(18, 6)) as logo_retention,
+        cast(ranked.starting_arr as decimal(18, 2)) as starting_arr,
+        cast(ranked.expansion_arr as decimal(18, 2)) as expansion_arr,
+        cast(ranked.contraction_arr as decimal(18, 2)) as contraction_arr,
+        cast(ranked.churned_arr as decimal(18, 2)) as churned_arr,
+        cast(ranked.gross_retained_arr as decimal(18, 2)) as gross_retained_arr,
+        cast(ranked.ending_arr_of_cohort as decimal(18, 2)) as ending_arr_of_cohort,
+        cast(ranked.new_arr as decimal(18, 2)) as new_arr,
+        cast(ranked.reactivation_arr as decimal(18, 2)) as reactivation_arr,
+        cast(ranked.grr as decimal(18, 6)) as grr,
+        cast(ranked.nrr as decimal(18, 6)) as nrr,
+        cast(ranked.starting_logos as bigint) as starting_logos,
+        cast(ranked.retained_logos as bigint) as retained_logos,
+        cast(ranked.churned_logos as bigint) as churned_logos,
+        cast(ranked.logo_retention as decimal(18, 6)) as logo_retention,
 
         -- lagging: trailing twelve months
-        cast(with_expected.trailing_12m_months_with_book as integer) as trailing_12m_months_with_book,
-        cast(with_expected.trailing_12m_arr_exposure as decimal(18, 2)) as trailing_12m_arr_exposure,
-        cast(with_expected.trailing_12m_expansion_arr as decimal(18, 2)) as trailing_12m_expansion_arr,
-        cast(with_expected.trailing_12m_contraction_arr as decimal(18, 2)) as trailing_12m_contraction_arr,
-        cast(with_expected.trailing_12m_churned_arr as decimal(18, 2)) as trailing_12m_churned_arr,
-        cast(with_expected.trailing_12m_gross_retained_arr as decimal(18, 2)) as trailing_12m_gross_retained_arr,
-        cast(with_expected.trailing_12m_net_retained_arr as decimal(18, 2)) as trailing_12m_net_retained_arr,
-        cast(with_expected.trailing_12m_annualised_grr as decimal(18, 6)) as trailing_12m_annualised_grr,
-        cast(with_expected.trailing_12m_annualised_nrr as decimal(18, 6)) as trailing_12m_annualised_nrr,
-        cast(with_expected.trailing_12m_logo_exposure as decimal(18, 6)) as trailing_12m_logo_exposure,
-        cast(with_expected.trailing_12m_churned_logos as bigint) as trailing_12m_churned_logos,
-        cast(with_expected.trailing_12m_annualised_logo_retention as decimal(18, 6)) as trailing_12m_annualised_logo_retention,
+        cast(ranked.trailing_12m_months_with_book as integer) as trailing_12m_months_with_book,
+        cast(ranked.trailing_12m_arr_exposure as decimal(18, 2)) as trailing_12m_arr_exposure,
+        cast(ranked.trailing_12m_expansion_arr as decimal(18, 2)) as trailing_12m_expansion_arr,
+        cast(ranked.trailing_12m_contraction_arr as decimal(18, 2)) as trailing_12m_contraction_arr,
+        cast(ranked.trailing_12m_churned_arr as decimal(18, 2)) as trailing_12m_churned_arr,
+        cast(ranked.trailing_12m_gross_retained_arr as decimal(18, 2)) as trailing_12m_gross_retained_arr,
+        cast(ranked.trailing_12m_net_retained_arr as decimal(18, 2)) as trailing_12m_net_retained_arr,
+        cast(ranked.trailing_12m_annualised_grr as decimal(18, 6)) as trailing_12m_annualised_grr,
+        cast(ranked.trailing_12m_annualised_nrr as decimal(18, 6)) as trailing_12m_annualised_nrr,
+        cast(ranked.trailing_12m_logo_exposure as decimal(18, 6)) as trailing_12m_logo_exposure,
+        cast(ranked.trailing_12m_churned_logos as bigint) as trailing_12m_churned_logos,
+        cast(ranked.trailing_12m_annualised_logo_retention as decimal(18, 6))
+            as trailing_12m_annualised_logo_retention,
 
         -- lagging: won ARR credited to CS
-        cast(with_expected.cs_sourced_arr as decimal(18, 2)) as cs_sourced_arr,
-        cast(with_expected.cs_sourced_opportunities as bigint) as cs_sourced_opportunities,
-        cast(with_expected.cs_influenced_arr as decimal(18, 2)) as cs_influenced_arr,
-        cast(with_expected.cs_influenced_opportunities as bigint) as cs_influenced_opportunities,
+        cast(ranked.cs_sourced_arr as decimal(18, 2)) as cs_sourced_arr,
+        cast(ranked.cs_sourced_opportunities as bigint) as cs_sourced_opportunities,
+        cast(ranked.cs_influenced_arr as decimal(18, 2)) as cs_influenced_arr,
+        cast(ranked.cs_influenced_opportunities as bigint) as cs_influenced_opportunities,
 
         -- leading
-        cast(with_expected.scored_accounts as bigint) as scored_accounts,
-        cast(with_expected.health_score_sum as decimal(18, 4)) as health_score_sum,
-        cast(with_expected.avg_health_score as decimal(18, 4)) as avg_health_score,
-        cast(with_expected.healthy_accounts as bigint) as healthy_accounts,
-        cast(with_expected.pct_accounts_healthy as decimal(18, 6)) as pct_accounts_healthy,
-        cast(with_expected.adoption_milestones_due as bigint) as adoption_milestones_due,
-        cast(with_expected.adoption_milestones_on_time as bigint) as adoption_milestones_on_time,
-        cast(with_expected.adoption_milestones_on_time_rate as decimal(18, 6)) as adoption_milestones_on_time_rate,
-        cast(with_expected.inbound_requests as bigint) as inbound_requests,
-        cast(with_expected.responded_requests as bigint) as responded_requests,
-        cast(with_expected.median_response_hours as decimal(18, 4)) as median_response_hours,
-        cast(with_expected.support_tickets as bigint) as support_tickets,
-        cast(with_expected.followed_up_tickets as bigint) as followed_up_tickets,
-        cast(with_expected.median_ticket_follow_up_hours as decimal(18, 4)) as median_ticket_follow_up_hours,
+        cast(ranked.scored_accounts as bigint) as scored_accounts,
+        cast(ranked.health_score_sum as decimal(18, 4)) as health_score_sum,
+        cast(ranked.avg_health_score as decimal(18, 4)) as avg_health_score,
+        cast(ranked.healthy_accounts as bigint) as healthy_accounts,
+        cast(ranked.pct_accounts_healthy as decimal(18, 6)) as pct_accounts_healthy,
+        cast(ranked.adoption_milestones_due as bigint) as adoption_milestones_due,
+        cast(ranked.adoption_milestones_on_time as bigint) as adoption_milestones_on_time,
+        cast(ranked.adoption_milestones_on_time_rate as decimal(18, 6)) as adoption_milestones_on_time_rate,
+        cast(ranked.inbound_requests as bigint) as inbound_requests,
+        cast(ranked.responded_requests as bigint) as responded_requests,
+        cast(ranked.median_response_hours as decimal(18, 4)) as median_response_hours,
+        cast(ranked.support_tickets as bigint) as support_tickets,
+        cast(ranked.followed_up_tickets as bigint) as followed_up_tickets,
+        cast(ranked.median_ticket_follow_up_hours as decimal(18, 4)) as median_ticket_follow_up_hours,
 
         -- activity
-        cast(with_expected.touchpoints as bigint) as touchpoints,
-        cast(with_expected.book_touchpoints as bigint) as book_touchpoints,
-        cast(with_expected.touchpoints_per_account as decimal(18, 6)) as touchpoints_per_account,
-        cast(with_expected.accounts_touched as bigint) as accounts_touched,
-        cast(with_expected.accounts_touched_rate as decimal(18, 6)) as accounts_touched_rate,
-        cast(with_expected.qbrs_completed as bigint) as qbrs_completed,
-        cast(with_expected.ebrs_completed as bigint) as ebrs_completed,
-        cast(with_expected.lifecycle_cadence_accounts as bigint) as lifecycle_cadence_accounts,
-        cast(with_expected.lifecycle_compliant_accounts as bigint) as lifecycle_compliant_accounts,
-        cast(with_expected.lifecycle_compliance_rate as decimal(18, 6)) as lifecycle_compliance_rate,
-        cast(with_expected.success_plan_updates as bigint) as success_plan_updates,
-        cast(with_expected.ctas_closed as bigint) as ctas_closed,
+        cast(ranked.touchpoints as bigint) as touchpoints,
+        cast(ranked.book_touchpoints as bigint) as book_touchpoints,
+        cast(ranked.touchpoints_per_account as decimal(18, 6)) as touchpoints_per_account,
+        cast(ranked.accounts_touched as bigint) as accounts_touched,
+        cast(ranked.accounts_touched_rate as decimal(18, 6)) as accounts_touched_rate,
+        cast(ranked.qbrs_completed as bigint) as qbrs_completed,
+        cast(ranked.ebrs_completed as bigint) as ebrs_completed,
+        cast(ranked.lifecycle_cadence_accounts as bigint) as lifecycle_cadence_accounts,
+        cast(ranked.lifecycle_compliant_accounts as bigint) as lifecycle_compliant_accounts,
+        cast(ranked.lifecycle_compliance_rate as decimal(18, 6)) as lifecycle_compliance_rate,
+        cast(ranked.success_plan_updates as bigint) as success_plan_updates,
+        cast(ranked.ctas_closed as bigint) as ctas_closed,
 
         -- quality
-        cast(with_expected.ctas_closed_valid as bigint) as ctas_closed_valid,
-        cast(with_expected.ctas_successful as bigint) as ctas_successful,
-        cast(with_expected.cta_success_rate as decimal(18, 6)) as cta_success_rate,
-        cast(with_expected.ctas_closed_with_due_date as bigint) as ctas_closed_with_due_date,
-        cast(with_expected.ctas_closed_on_time as bigint) as ctas_closed_on_time,
-        cast(with_expected.cta_on_time_rate as decimal(18, 6)) as cta_on_time_rate,
-        cast(with_expected.post_ebr_responses as bigint) as post_ebr_responses,
-        cast(with_expected.post_ebr_score_sum as bigint) as post_ebr_score_sum,
-        cast(with_expected.post_ebr_avg_score as decimal(18, 4)) as post_ebr_avg_score,
+        cast(ranked.ctas_closed_valid as bigint) as ctas_closed_valid,
+        cast(ranked.ctas_successful as bigint) as ctas_successful,
+        cast(ranked.cta_success_rate as decimal(18, 6)) as cta_success_rate,
+        cast(ranked.ctas_closed_with_due_date as bigint) as ctas_closed_with_due_date,
+        cast(ranked.ctas_closed_on_time as bigint) as ctas_closed_on_time,
+        cast(ranked.cta_on_time_rate as decimal(18, 6)) as cta_on_time_rate,
+        cast(ranked.post_ebr_responses as bigint) as post_ebr_responses,
+        cast(ranked.post_ebr_score_sum as bigint) as post_ebr_score_sum,
+        cast(ranked.post_ebr_avg_score as decimal(18, 4)) as post_ebr_avg_score,
 
         -- context
-        cast(with_expected.nps_responses as bigint) as nps_responses,
-        cast(with_expected.nps_promoters as bigint) as nps_promoters,
-        cast(with_expected.nps_passives as bigint) as nps_passives,
-        cast(with_expected.nps_detractors as bigint) as nps_detractors,
-        cast(with_expected.portfolio_nps as decimal(18, 4)) as portfolio_nps,
-        cast(with_expected.referenceable_accounts as bigint) as referenceable_accounts,
-        cast(with_expected.advocates_rate as decimal(18, 6)) as advocates_rate,
+        cast(ranked.nps_responses as bigint) as nps_responses,
+        cast(ranked.nps_promoters as bigint) as nps_promoters,
+        cast(ranked.nps_passives as bigint) as nps_passives,
+        cast(ranked.nps_detractors as bigint) as nps_detractors,
+        cast(ranked.portfolio_nps as decimal(18, 4)) as portfolio_nps,
+        cast(ranked.referenceable_accounts as bigint) as referenceable_accounts,
+        cast(ranked.advocates_rate as decimal(18, 6)) as advocates_rate,
 
         -- normalisation: portfolio mix
-        cast(with_expected.expected_gross_retained_arr as decimal(18, 2)) as expected_gross_retained_arr,
-        cast(with_expected.expected_grr as decimal(18, 6)) as expected_grr,
-        cast(with_expected.grr_vs_expected as decimal(18, 6)) as grr_vs_expected,
+        cast(ranked.expected_gross_retained_arr as decimal(18, 2)) as expected_gross_retained_arr,
+        cast(ranked.expected_grr as decimal(18, 6)) as expected_grr,
+        cast(ranked.grr_vs_expected as decimal(18, 6)) as grr_vs_expected,
 
         -- normalisation: the team (same owner role, same month)
-        {%- for metric in ranked_metrics %}
-        cast({{ metric }}_team.team_median as decimal(18, 6)) as team_median_{{ metric }},
-        cast({{ metric }}_ranked.percentile_rank as decimal(18, 6)) as {{ metric }}_percent_rank,
-        {%- endfor %}
+        cast(team_medians.team_median_grr as decimal(18, 6)) as team_median_grr,
+        cast(ranked.grr_percent_rank as decimal(18, 6)) as grr_percent_rank,
+        cast(team_medians.team_median_nrr as decimal(18, 6)) as team_median_nrr,
+        cast(ranked.nrr_percent_rank as decimal(18, 6)) as nrr_percent_rank,
+        cast(team_medians.team_median_grr_vs_expected as decimal(18, 6)) as team_median_grr_vs_expected,
+        cast(ranked.grr_vs_expected_percent_rank as decimal(18, 6)) as grr_vs_expected_percent_rank,
+        cast(team_medians.team_median_touchpoints as decimal(18, 6)) as team_median_touchpoints,
+        cast(ranked.touchpoints_percent_rank as decimal(18, 6)) as touchpoints_percent_rank,
 
         -- normalisation: targets of the book's tier and attainment
-        cast(with_expected.target_grr as decimal(18, 6)) as target_grr,
-        cast(with_expected.target_nrr as decimal(18, 6)) as target_nrr,
-        cast(with_expected.target_logo_retention as decimal(18, 6)) as target_logo_retention,
-        cast(with_expected.target_nps as decimal(18, 4)) as target_nps,
-        cast(with_expected.target_touches_per_account_month as decimal(18, 4)) as target_touches_per_account_month,
-        cast(with_expected.target_response_hours as decimal(18, 4)) as target_response_hours,
-        cast(with_expected.target_portfolio_accounts as integer) as target_portfolio_accounts,
+        cast(ranked.target_grr as decimal(18, 6)) as target_grr,
+        cast(ranked.target_nrr as decimal(18, 6)) as target_nrr,
+        cast(ranked.target_logo_retention as decimal(18, 6)) as target_logo_retention,
+        cast(ranked.target_nps as decimal(18, 4)) as target_nps,
+        cast(ranked.target_touches_per_account_month as decimal(18, 4)) as target_touches_per_account_month,
+        cast(ranked.target_response_hours as decimal(18, 4)) as target_response_hours,
+        cast(ranked.target_portfolio_accounts as integer) as target_portfolio_accounts,
         cast(
             case
-                when with_expected.target_grr > 0 then with_expected.trailing_12m_annualised_grr / with_expected.target_grr
+                when ranked.target_grr > 0
+                    then ranked.trailing_12m_annualised_grr / ranked.target_grr
             end as decimal(18, 6)
         ) as grr_attainment,
         cast(
             case
-                when with_expected.target_nrr > 0 then with_expected.trailing_12m_annualised_nrr / with_expected.target_nrr
+                when ranked.target_nrr > 0
+                    then ranked.trailing_12m_annualised_nrr / ranked.target_nrr
             end as decimal(18, 6)
         ) as nrr_attainment,
         cast(
             case
-                when with_expected.target_logo_retention > 0
-                    then with_expected.trailing_12m_annualised_logo_retention / with_expected.target_logo_retention
+                when ranked.target_logo_retention > 0
+                    then ranked.trailing_12m_annualised_logo_retention / ranked.target_logo_retention
             end as decimal(18, 6)
         ) as logo_retention_attainment,
         cast(
             case
-                when with_expected.target_touches_per_account_month > 0
-                    then with_expected.touchpoints_per_account / with_expected.target_touches_per_account_month
+                when ranked.target_touches_per_account_month > 0
+                    then ranked.touchpoints_per_account / ranked.target_touches_per_account_month
             end as decimal(18, 6)
         ) as touches_attainment,
         cast(
             case
-                when with_expected.target_portfolio_accounts > 0
-                    then 1.0 * with_expected.book_accounts / with_expected.target_portfolio_accounts
+                when ranked.target_portfolio_accounts > 0
+                    then 1.0 * ranked.book_accounts / ranked.target_portfolio_accounts
             end as decimal(18, 6)
         ) as portfolio_load,
-        with_expected.median_response_hours <= with_expected.target_response_hours as is_response_time_on_target
+        ranked.median_response_hours <= ranked.target_response_hours as is_response_time_on_target
 
-    from with_expected
-    {%- for metric in ranked_metrics %}
-    left join {{ metric }}_team
+    from ranked
+    left join team_medians
         on
-            with_expected.month_start = {{ metric }}_team.month_start
-            and with_expected.owner_role = {{ metric }}_team.owner_role
-    left join {{ metric }}_ranked
-        on
-            with_expected.user_id = {{ metric }}_ranked.user_id
-            and with_expected.month_start = {{ metric }}_ranked.month_start
-    {%- endfor %}
+            ranked.month_start = team_medians.month_start
+            and ranked.owner_role = team_medians.owner_role
 
 )
 

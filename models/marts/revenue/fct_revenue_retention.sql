@@ -1,17 +1,11 @@
 {#-
     Revenue and logo retention by month, segment and coverage model, for a
     single-month window and a trailing-twelve-month window ending in each
-    month (definitions in the docs blocks `grr`, `nrr`, `retention_cohort`).
+    month (definitions in the docs blocks `rev_grr`, `rev_nrr`,
+    `rev_retention_cohort`).
     Rows with segment = 'all' and/or coverage_model = 'all' are roll-ups
     (`is_rollup`): filter them out before summing across rows.
 -#}
-
-{%- set measures = [
-    'starting_arr', 'expansion_arr', 'contraction_arr', 'churned_arr', 'ending_arr_of_cohort',
-    'new_arr', 'reactivation_arr', 'ending_arr',
-    'starting_logos', 'retained_logos', 'churned_logos', 'new_logos', 'reactivated_logos', 'ending_logos',
-] %}
-{%- set window_columns = 'month_start, window_type, window_months, cohort_month_start, window_start_month' %}
 
 with retention_windows as (
 
@@ -25,97 +19,82 @@ accounts as (
 
 ),
 
-by_slice as (
+rollup_levels as (
 
     select
-        retention_windows.month_start,
-        retention_windows.window_type,
-        retention_windows.window_months,
-        retention_windows.cohort_month_start,
-        retention_windows.window_start_month,
-        coalesce(accounts.segment, 'unknown') as segment,
-        coalesce(accounts.coverage_model, 'unknown') as coverage_model,
-        12 * sum(retention_windows.starting_mrr) as starting_arr,
-        12 * sum(retention_windows.expansion_mrr) as expansion_arr,
-        12 * sum(retention_windows.contraction_mrr) as contraction_arr,
-        12 * sum(retention_windows.churned_mrr) as churned_arr,
-        12 * sum(
-            case when retention_windows.is_in_starting_cohort then retention_windows.ending_mrr else 0 end
-        ) as ending_arr_of_cohort,
-        12 * sum(retention_windows.new_mrr) as new_arr,
-        12 * sum(retention_windows.reactivation_mrr) as reactivation_arr,
-        12 * sum(retention_windows.ending_mrr) as ending_arr,
-        sum(case when retention_windows.is_in_starting_cohort then 1 else 0 end) as starting_logos,
-        sum(case when retention_windows.is_retained_logo then 1 else 0 end) as retained_logos,
-        sum(case when retention_windows.retention_movement = 'churn' then 1 else 0 end) as churned_logos,
-        sum(case when retention_windows.retention_movement = 'new' then 1 else 0 end) as new_logos,
-        sum(case when retention_windows.retention_movement = 'reactivation' then 1 else 0 end) as reactivated_logos,
-        sum(case when retention_windows.ending_mrr > 0 then 1 else 0 end) as ending_logos
-    from retention_windows
-    left join accounts
-        on retention_windows.account_id = accounts.account_id
-    group by
-        retention_windows.month_start,
-        retention_windows.window_type,
-        retention_windows.window_months,
-        retention_windows.cohort_month_start,
-        retention_windows.window_start_month,
-        coalesce(accounts.segment, 'unknown'),
-        coalesce(accounts.coverage_model, 'unknown')
+        false as is_segment_total,
+        false as is_coverage_total
+    union all
+    select
+        true as is_segment_total,
+        false as is_coverage_total
+    union all
+    select
+        false as is_segment_total,
+        true as is_coverage_total
+    union all
+    select
+        true as is_segment_total,
+        true as is_coverage_total
 
 ),
 
-{#- roll-ups re-add the slice sums (every measure is additive) #}
-with_rollups as (
+-- each account-window counts once in its own slice and once in each total
+expanded as (
 
     select
-        {{ window_columns }},
+        retention_windows.*,
+        case
+            when rollup_levels.is_segment_total then 'all'
+            else coalesce(accounts.segment, 'unknown')
+        end as segment,
+        case
+            when rollup_levels.is_coverage_total then 'all'
+            else coalesce(accounts.coverage_model, 'unknown')
+        end as coverage_model,
+        rollup_levels.is_segment_total or rollup_levels.is_coverage_total as is_rollup
+    from retention_windows
+    left join accounts
+        on retention_windows.account_id = accounts.account_id
+    cross join rollup_levels
+
+),
+
+aggregated as (
+
+    select
+        month_start,
+        window_type,
+        window_months,
+        cohort_month_start,
+        window_start_month,
         segment,
         coverage_model,
-        false as is_rollup,
-        {%- for m in measures %}
-        {{ m }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from by_slice
-
-    union all
-
-    select
-        {{ window_columns }},
+        is_rollup,
+        12 * sum(starting_mrr) as starting_arr,
+        12 * sum(expansion_mrr) as expansion_arr,
+        12 * sum(contraction_mrr) as contraction_arr,
+        12 * sum(churned_mrr) as churned_arr,
+        12 * sum(case when is_in_starting_cohort then ending_mrr else 0 end) as ending_arr_of_cohort,
+        12 * sum(new_mrr) as new_arr,
+        12 * sum(reactivation_mrr) as reactivation_arr,
+        12 * sum(ending_mrr) as ending_arr,
+        sum(case when is_in_starting_cohort then 1 else 0 end) as starting_logos,
+        sum(case when is_retained_logo then 1 else 0 end) as retained_logos,
+        sum(case when retention_movement = 'churn' then 1 else 0 end) as churned_logos,
+        sum(case when retention_movement = 'new' then 1 else 0 end) as new_logos,
+        sum(case when retention_movement = 'reactivation' then 1 else 0 end) as reactivated_logos,
+        sum(case when ending_mrr > 0 then 1 else 0 end) as ending_logos
+    from expanded
+    group by
+        month_start,
+        window_type,
+        window_months,
+        cohort_month_start,
+        window_start_month,
         segment,
-        'all' as coverage_model,
-        true as is_rollup,
-        {%- for m in measures %}
-        sum({{ m }}) as {{ m }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from by_slice
-    group by {{ window_columns }}, segment
-
-    union all
-
-    select
-        {{ window_columns }},
-        'all' as segment,
         coverage_model,
-        true as is_rollup,
-        {%- for m in measures %}
-        sum({{ m }}) as {{ m }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from by_slice
-    group by {{ window_columns }}, coverage_model
-
-    union all
-
-    select
-        {{ window_columns }},
-        'all' as segment,
-        'all' as coverage_model,
-        true as is_rollup,
-        {%- for m in measures %}
-        sum({{ m }}) as {{ m }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from by_slice
-    group by {{ window_columns }}
+        is_rollup
 
 ),
 
@@ -169,7 +148,7 @@ final as (
             as decimal(18, 6)
         ) as logo_retention
 
-    from with_rollups
+    from aggregated
 
 )
 

@@ -1,0 +1,217 @@
+"""The CSM scorecard (fct_csm_monthly) on generated data, recomputed from the raw tables.
+
+Activity, response-time, NPS, CTA and CS-credit figures are recomputed in Python from the raw
+exports (and the reference seeds), so the scorecard is checked against something our models did
+not produce. Rates must equal numerator / denominator on every row.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import statistics
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+TOUCH_TYPES_EXCLUDED = {"note", "success_plan_update"}
+
+
+def cents(value) -> int:
+    return int((Decimal(str(value)) * 100).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def close(a, b, tolerance=Decimal("0.000001")) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(Decimal(str(a)) - Decimal(str(b))) <= tolerance
+
+
+def month_of(ts) -> dt.date:
+    return dt.date(ts.year, ts.month, 1)
+
+
+@pytest.fixture(scope="module")
+def scorecard(clean_warehouse):
+    con = clean_warehouse.con()
+    cur = con.execute("select * from marts.fct_csm_monthly")
+    cols = [d[0] for d in cur.description]
+    rows = {(r[0], r[1]): dict(zip(cols, r)) for r in cur.fetchall()}
+    con.close()
+    assert rows
+    return rows
+
+
+@pytest.fixture(scope="module")
+def periods(clean_warehouse):
+    rows = clean_warehouse.query("""
+        select lower(trim(account_id)), lower(trim(user_id)), cast(valid_from as date),
+               cast(nullif(valid_to, '') as date)
+        from raw_crm.account_team_history where lower(trim(team_role)) = 'csm'
+    """)
+    out = defaultdict(list)
+    for a, u, vf, vt in rows:
+        if vt is None or vt > vf:
+            out[a].append((vf, vt, u))
+    return out
+
+
+def owner(periods, account, day):
+    live = [(vf, u) for vf, vt, u in periods.get(account, []) if vf <= day and (vt is None or vt > day)]
+    return max(live)[1] if live else None
+
+
+@pytest.fixture(scope="module")
+def activities(clean_warehouse):
+    return clean_warehouse.query("""
+        select lower(trim(account_id)), lower(trim(user_id)), lower(activity_type), lower(direction),
+               cast(occurred_at as timestamp)
+        from raw_cs.activities
+    """)
+
+
+def test_touchpoints_and_lifecycle_counts(scorecard, activities):
+    touch, qbr, ebr = defaultdict(int), defaultdict(int), defaultdict(int)
+    for _, user, typ, direction, at in activities:
+        key = (user, month_of(at))
+        if direction in ("inbound", "outbound") and typ not in TOUCH_TYPES_EXCLUDED:
+            touch[key] += 1
+        qbr[key] += typ == "qbr"
+        ebr[key] += typ == "ebr"
+    wrong = [(k, r["touchpoints"], touch[k]) for k, r in scorecard.items()
+             if (r["touchpoints"], r["qbrs_completed"], r["ebrs_completed"]) != (touch[k], qbr[k], ebr[k])]
+    assert not wrong, f"{len(wrong)} user-months differ, e.g. {wrong[:5]}"
+
+
+def test_median_response_hours_pairs_inbound_with_owners_next_outbound(scorecard, activities, periods):
+    outbound = defaultdict(list)
+    for account, user, _, direction, at in activities:
+        if direction == "outbound":
+            outbound[(account, user)].append(at)
+    for v in outbound.values():
+        v.sort()
+    hours = defaultdict(list)
+    requests = defaultdict(int)
+    for account, _, _, direction, at in activities:
+        if direction != "inbound":
+            continue
+        o = owner(periods, account, at.date())
+        if o is None:
+            continue
+        requests[(o, month_of(at))] += 1
+        later = [t for t in outbound[(account, o)] if t > at]
+        if later:
+            hours[(o, month_of(at))].append((min(later) - at).total_seconds() / 3600)
+    checked = 0
+    for key, r in scorecard.items():
+        assert r["inbound_requests"] == requests[key], key
+        want = statistics.median(hours[key]) if hours[key] else None
+        got = r["median_response_hours"]
+        assert (got is None) == (want is None), key
+        if want is not None:
+            assert abs(float(got) - want) < 0.001, (key, got, want)
+            checked += 1
+    assert checked > 20
+
+
+def test_portfolio_nps_from_raw_surveys(clean_warehouse, scorecard, periods):
+    counts = defaultdict(lambda: [0, 0, 0])
+    for account, score, at in clean_warehouse.query("""
+        select lower(trim(account_id)), cast(score as integer), cast(responded_at as timestamp)
+        from raw_surveys.survey_responses where lower(survey_type) = 'nps'
+    """):
+        m = month_of(at)
+        o = owner(periods, account, m)
+        if o is None:
+            continue
+        c = counts[(o, m)]
+        c[0] += 1
+        c[1] += score >= 9
+        c[2] += score <= 6
+    for key, r in scorecard.items():
+        n, promoters, detractors = counts[key]
+        assert (r["nps_responses"], r["nps_promoters"], r["nps_detractors"]) == (n, promoters, detractors), key
+        if n:
+            assert abs(float(r["portfolio_nps"]) - 100.0 * (promoters - detractors) / n) < 0.0001
+            assert -100 <= r["portfolio_nps"] <= 100
+        else:
+            assert r["portfolio_nps"] is None
+
+
+def test_cta_quality_from_raw_ctas_and_the_status_seed(clean_warehouse, scorecard, root):
+    with open(root / "seeds" / "reference" / "cta_status_outcomes.csv") as f:
+        outcome_of = {r["status"].strip().lower(): r["outcome"] for r in csv.DictReader(f)}
+    closed, valid, success = defaultdict(int), defaultdict(int), defaultdict(int)
+    for user, status, closed_at in clean_warehouse.query("""
+        select lower(trim(owner_user_id)), status, cast(closed_at as timestamp)
+        from raw_cs.ctas
+        qualify row_number() over (partition by lower(trim(cta_id)) order by updated_at desc) = 1
+    """):
+        outcome = outcome_of.get(status.strip().lower(), "unmapped")
+        if closed_at is None or outcome in ("open", "unmapped"):
+            continue
+        key = (user, month_of(closed_at))
+        closed[key] += 1
+        valid[key] += outcome != "invalid"
+        success[key] += outcome == "success"
+    for key, r in scorecard.items():
+        assert (r["ctas_closed"], r["ctas_closed_valid"], r["ctas_successful"]) == (
+            closed[key], valid[key], success[key]), key
+
+
+def test_cs_sourced_and_influenced_arr_are_separate(clean_warehouse, scorecard, periods):
+    sourced, influenced = defaultdict(int), defaultdict(int)
+    for lead, user, account, infl, amount, closed_at in clean_warehouse.query("""
+        select lower(lead_source), lower(trim(sourced_by_user_id)), lower(trim(account_id)),
+               lower(is_cs_influenced) = 'true', amount_arr, cast(closed_at as timestamp)
+        from raw_crm.opportunities where lower(is_won) = 'true' and closed_at is not null
+    """):
+        m = month_of(closed_at)
+        if lead == "cs":
+            sourced[(user, m)] += cents(amount)
+        elif infl:
+            o = owner(periods, account, m)
+            if o:
+                influenced[(o, m)] += cents(amount)
+    first = min(m for _, m in scorecard)
+    for key, r in scorecard.items():
+        assert cents(r["cs_sourced_arr"]) == sourced[key], key
+        assert cents(r["cs_influenced_arr"]) == influenced[key], key
+    assert sum(v for k, v in sourced.items() if k[1] >= first) > 0
+
+
+@pytest.mark.parametrize("rate_col,num,den", [
+    ("grr", "gross_retained_arr", "starting_arr"),
+    ("nrr", "ending_arr_of_cohort", "starting_arr"),
+    ("logo_retention", "retained_logos", "starting_logos"),
+    ("accounts_touched_rate", "accounts_touched", "book_accounts"),
+    ("lifecycle_compliance_rate", "lifecycle_compliant_accounts", "lifecycle_cadence_accounts"),
+    ("cta_success_rate", "ctas_successful", "ctas_closed_valid"),
+    ("cta_on_time_rate", "ctas_closed_on_time", "ctas_closed_with_due_date"),
+    ("adoption_milestones_on_time_rate", "adoption_milestones_on_time", "adoption_milestones_due"),
+    ("pct_accounts_healthy", "healthy_accounts", "scored_accounts"),
+    ("advocates_rate", "referenceable_accounts", "book_accounts"),
+    ("expected_grr", "expected_gross_retained_arr", "starting_arr"),
+])
+def test_every_rate_is_its_numerator_over_its_denominator(scorecard, rate_col, num, den):
+    for key, r in scorecard.items():
+        if not r[den]:
+            assert r[rate_col] is None, (key, rate_col)
+            continue
+        want = Decimal(r[num]) / Decimal(r[den])
+        # expected_gross_retained_arr is stored to the cent, so its rate carries that rounding
+        tolerance = Decimal("0.00001") if rate_col == "expected_grr" else Decimal("0.000001")
+        assert abs(Decimal(r[rate_col]) - want) <= tolerance, (key, rate_col, r[rate_col], want)
+        if rate_col not in ("nrr",):
+            assert 0 <= r[rate_col] <= 1, (key, rate_col)
+
+
+def test_normalisation_columns_are_sane(scorecard):
+    ranked = [r for r in scorecard.values() if r["grr"] is not None]
+    assert ranked
+    for r in ranked:
+        assert r["expected_grr"] is not None and 0 < r["expected_grr"] <= 1
+        assert close(r["grr_vs_expected"], Decimal(r["grr"]) - Decimal(r["expected_grr"]))
+        assert 0 <= r["grr_percent_rank"] <= 1 and r["team_median_grr"] is not None
+    with_book = [r for r in scorecard.values() if r["book_accounts"]]
+    assert all(r["target_grr"] is not None and r["target_coverage_model"] for r in with_book)

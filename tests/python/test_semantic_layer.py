@@ -1,0 +1,215 @@
+"""The MetricFlow semantic layer on the DuckDB build: `mf validate-configs` passes, and `mf query` returns
+the same numbers as a direct SQL query over the marts (ratio metrics re-aggregate from numerators and
+denominators; the median is a true median over request rows).
+
+How mf finds things: it reads the dbt profile from DBT_PROFILES_DIR (our profiles.yml takes the DuckDB
+file from CS_DUCKDB_PATH) and the semantic manifest from `<project dir>/target/semantic_manifest.json`,
+a fixed path that ignores DBT_TARGET_PATH. So each test run points DBT_PROJECT_DIR at a scratch
+directory that links the project's files and holds the build's own semantic manifest: the repo's
+`target/` is never read or written."""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+MF = Path(sys.executable).parent / "mf"
+
+# marts.md, "Semantic layer": every one of these must exist
+REQUIRED_METRICS = ["grr", "nrr", "logo_retention", "open_rate", "click_rate", "unsubscribe_rate", "reconversion_rate",
+                    "cta_success_rate", "cta_invalid_rate", "lifecycle_compliance_rate", "nps", "median_response_hours"]
+SAVED_QUERIES = ["csm_scorecard", "one_to_many_funnel", "playbook_effectiveness"]
+
+
+class MetricFlow:
+    def __init__(self, project: Path, duckdb_path: Path, scratch: Path):
+        self.project, self.scratch = project, scratch
+        self.env = dict(os.environ, DBT_PROFILES_DIR=str(ROOT), DBT_PROJECT_DIR=str(project),
+                        CS_DUCKDB_PATH=str(duckdb_path), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        self.env.pop("DBT_TARGET_PATH", None)
+        self._n = 0
+
+    def run(self, *args: str) -> str:
+        proc = subprocess.run([str(MF), *args], cwd=self.project, env=self.env, capture_output=True, text=True,
+                              timeout=600)
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 0, f"mf {' '.join(args)} failed ({proc.returncode}):\n{out[-5000:]}"
+        return out
+
+    def query(self, metrics: list[str] | None = None, group_by: list[str] | None = None,
+              saved_query: str | None = None, where: str | None = None) -> list[dict]:
+        self._n += 1
+        out_csv = self.scratch / f"query_{self._n}.csv"
+        args = ["query", "--csv", str(out_csv)]
+        if saved_query:
+            args += ["--saved-query", saved_query]
+        else:
+            args += ["--metrics", ",".join(metrics), "--group-by", ",".join(group_by)]
+        if where:
+            args += ["--where", where]
+        self.run(*args)
+        with out_csv.open() as f:
+            return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def mf(clean_warehouse, tmp_path_factory) -> MetricFlow:
+    assert MF.exists(), "dbt-metricflow is not installed: pip install -e '.[dev]'"
+    manifest = clean_warehouse.target / "semantic_manifest.json"
+    assert manifest.exists(), "the build wrote no semantic_manifest.json"
+    project = tmp_path_factory.mktemp("mf_project")
+    for item in ROOT.iterdir():
+        if item.name in ("target", "logs", ".git", ".venv", "artifacts") or item.name.startswith(("target_", "warehouse.duckdb")):
+            continue
+        (project / item.name).symlink_to(item)
+    (project / "target").mkdir()
+    shutil.copy(manifest, project / "target" / "semantic_manifest.json")
+    return MetricFlow(project, clean_warehouse.path, tmp_path_factory.mktemp("mf_out"))
+
+
+# ---- helpers --------------------------------------------------------------------------------------
+
+def _num(v):
+    if v is None or v == "":
+        return None
+    return float(v)
+
+
+def _key(v) -> str:
+    """Group-by values as text: timestamps cut to the date, booleans and None as text."""
+    if v is None:
+        return ""
+    s = str(v)
+    return s[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", s) else s
+
+
+def _compare(mf_rows: list[dict], sql_rows: list[tuple], keys: list[str], metrics: list[str], tol: float = 1e-6):
+    """mf rows (dicts from the CSV) against SQL rows (keys..., metrics...), matched on the keys; a metric that
+    is empty on both sides matches. Fails listing the first differences."""
+    expected = {tuple(_key(v) for v in r[:len(keys)]): r[len(keys):] for r in sql_rows}
+    got = {tuple(_key(r[k]) for k in keys): [_num(r[m]) for m in metrics] for r in mf_rows}
+    problems = []
+    for k in sorted(set(expected) | set(got)):
+        e = [None if v is None else float(v) for v in expected.get(k, [None] * len(metrics))]
+        g = got.get(k, [None] * len(metrics))
+        for m, a, b in zip(metrics, g, e):
+            if a is None and b is None:
+                continue
+            if a is None or b is None or not math.isclose(a, b, rel_tol=tol, abs_tol=tol):
+                problems.append(f"{k} {m}: mf={a} sql={b}")
+    assert not problems, f"{len(problems)} differences (of {len(expected)} groups), e.g.:\n" + "\n".join(problems[:15])
+    assert any(any(v is not None for v in vals) for vals in expected.values()), "the SQL side has no values at all"
+
+
+# ---- configuration --------------------------------------------------------------------------------
+
+def test_validate_configs(mf):
+    out = mf.run("validate-configs")
+    counts = [int(n) for n in re.findall(r"ERRORS: (\d+)", out)]
+    assert counts and not any(counts), out[-4000:]
+    assert "WARNINGS: 0" in out
+
+
+def test_required_metrics_and_saved_queries_exist(mf):
+    sm = json.loads((mf.project / "target" / "semantic_manifest.json").read_text())
+    metrics = {m["name"]: m for m in sm["metrics"]}
+    missing = [m for m in REQUIRED_METRICS if m not in metrics]
+    assert not missing, f"metrics missing from the semantic layer: {missing}"
+    saved = {q["name"] for q in sm.get("saved_queries", [])}
+    assert set(SAVED_QUERIES) <= saved, f"saved queries missing: {set(SAVED_QUERIES) - saved}"
+    # rates are ratio (or derived-from-ratio) metrics, never an average of a stored rate
+    measures = {ms["name"]: ms for s in sm["semantic_models"] for ms in s["measures"]}
+    averaged = [n for n, ms in measures.items() if ms["agg"] in ("average", "avg")]
+    assert not averaged, f"measures that average a stored value: {averaged}"
+    for name in REQUIRED_METRICS:
+        assert metrics[name]["type"] in ("ratio", "derived") or name == "median_response_hours", name
+    # every metric is described (docs blocks from models/docs/*_docs.md, rendered)
+    undocumented = [n for n, m in metrics.items() if not (m.get("description") or "").strip()]
+    assert not undocumented, f"metrics without a description: {undocumented}"
+
+
+# ---- revenue retention ----------------------------------------------------------------------------
+
+def test_nrr_by_month_matches_the_mart(mf, clean_warehouse):
+    rows = mf.query(["nrr", "grr", "logo_retention"], ["metric_time__month"])
+    assert len(rows) >= 12
+    # the stored rates of the all/all roll-up row are the same ratios over the whole company
+    sql = clean_warehouse.query("""
+        select month_start, nrr, grr, logo_retention
+        from marts.fct_revenue_retention
+        where window_type = 'trailing_12_months' and segment = 'all' and coverage_model = 'all'
+    """)
+    _compare(rows, sql, ["metric_time__month"], ["nrr", "grr", "logo_retention"])
+
+
+def test_single_month_retention_by_segment_re_adds_the_slices(mf, clean_warehouse):
+    rows = mf.query(["nrr_single_month", "grr_single_month"], ["metric_time__month", "retention_slice__segment"])
+    sql = clean_warehouse.query("""
+        select month_start, segment,
+               sum(ending_arr_of_cohort) / nullif(sum(starting_arr), 0),
+               sum(gross_retained_arr) / nullif(sum(starting_arr), 0)
+        from marts.fct_revenue_retention
+        where window_type = 'single_month' and not is_rollup
+        group by month_start, segment
+    """)
+    _compare(rows, sql, ["metric_time__month", "retention_slice__segment"], ["nrr_single_month", "grr_single_month"])
+
+
+def test_mrr_by_coverage_model_through_the_account_entity(mf, clean_warehouse):
+    rows = mf.query(["mrr", "arr_change"], ["metric_time__month", "account__coverage_model"])
+    sql = clean_warehouse.query("""
+        select m.month_start, a.coverage_model, sum(m.mrr), sum(m.arr_change)
+        from marts.fct_mrr_movements as m
+        left join marts.dim_accounts as a on m.account_id = a.account_id
+        group by m.month_start, a.coverage_model
+    """)
+    _compare(rows, sql, ["metric_time__month", "account__coverage_model"], ["mrr", "arr_change"])
+
+
+# ---- CSM scorecard --------------------------------------------------------------------------------
+
+def test_csm_metrics_per_user_month_equal_the_scorecard(mf, clean_warehouse):
+    metrics = ["csm_grr", "csm_nrr", "lifecycle_compliance_rate", "nps", "median_response_hours", "cta_on_time_rate"]
+    rows = mf.query(metrics, ["csm", "metric_time__month"])
+    sql = clean_warehouse.query("""
+        select user_id, month_start, grr, nrr, lifecycle_compliance_rate, portfolio_nps, median_response_hours,
+               cta_on_time_rate
+        from marts.fct_csm_monthly
+    """)
+    _compare(rows, sql, ["csm", "metric_time__month"], metrics, tol=1e-4)
+
+
+def test_csm_rates_re_aggregate_to_team_and_quarter(mf, clean_warehouse):
+    """A coarser grain than the mart: ratios of summed numerators and denominators, the median taken over
+    the requests themselves (not a median of monthly medians)."""
+    metrics = ["csm_grr", "lifecycle_compliance_rate", "nps", "median_response_hours"]
+    rows = mf.query(metrics, ["csm__team", "metric_time__quarter"])
+    ratios = clean_warehouse.query("""
+        select u.team, date_trunc('quarter', c.month_start),
+               sum(c.gross_retained_arr) / nullif(sum(c.starting_arr), 0),
+               1.0 * sum(c.lifecycle_compliant_accounts) / nullif(sum(c.lifecycle_cadence_accounts), 0),
+               100.0 * sum(c.nps_promoters - c.nps_detractors) / nullif(sum(c.nps_responses), 0)
+        from marts.fct_csm_monthly as c
+        left join marts.dim_users as u on c.user_id = u.user_id
+        group by 1, 2
+    """)
+    medians = dict(((_key(t), _key(q)), m) for t, q, m in clean_warehouse.query("""
+        select u.team, date_trunc('quarter', r.month_start),
+               quantile_cont(case when r.is_in_response_time then r.response_hours end, 0.5)
+        from marts.fct_inbound_requests as r
+        left join marts.dim_users as u on r.csm_user_id = u.user_id
+        group by 1, 2
+    """))
+    sql = [(*r, medians.pop((_key(r[0]), _key(r[1])), None)) for r in ratios]
+    sql += [(t, q, None, None, None, m) for (t, q), m in medians.items()]
+    _compare(rows, sql, ["csm__team", "metric_time__quarter"], metrics, tol=1e-4)

@@ -6,8 +6,10 @@
          activity / quality kinds, or GRR measured against the GRR expected
          for the book's risk mix; raw lagging outcomes mostly reflect the book
          a CSM was handed, and NPS is shared with product and support),
-      2. predictive: it moves with the GRR of the same book over the next
-         three months (Pearson correlation, book-months with a starting book),
+      2. predictive, in the right direction: it moves with the GRR of the
+         same book over the next three months (Pearson correlation over
+         book-months, signed so that positive = better metric, better GRR;
+         lower response hours are better),
       3. about the person, not noise: a meaningful share of its variance lies
          between CSMs rather than month to month (between_csm_share), and it
          persists from one month to the next (month_to_month_corr).
@@ -17,7 +19,8 @@
     candidate metric with its kind, evidence and a recommendation. Thresholds
     are judgement calls, set below; read the evidence columns, not just the
     verdict. The correlation is association, not proof: a CSM who logs more
-    touchpoints may also hold healthier accounts.
+    touchpoints may also hold healthier accounts, and a negative link often
+    means reactive work (CSMs touch the accounts already at risk).
 
     Run: dbt compile --select csm_metrics_to_hold, then run the compiled SQL
     in target/compiled/cs_analytics/analyses/ against the warehouse.
@@ -25,24 +28,44 @@
 
 {%- set min_correlation = 0.10 %}
 {%- set min_between_share = 0.20 %}
+{%- set min_book_months = 12 %}
+{%- set lower_is_better = ['median_response_hours'] %}
 {%- set candidates = [
-    ('grr_vs_expected', 'lagging (normalised)'),
-    ('grr', 'lagging'),
-    ('nrr', 'lagging'),
-    ('logo_retention', 'lagging'),
-    ('avg_health_score', 'leading'),
-    ('pct_accounts_healthy', 'leading'),
-    ('adoption_milestones_on_time_rate', 'leading'),
-    ('median_response_hours', 'leading'),
-    ('touchpoints_per_account', 'activity'),
-    ('accounts_touched_rate', 'activity'),
-    ('lifecycle_compliance_rate', 'activity'),
-    ('cta_success_rate', 'quality'),
-    ('cta_on_time_rate', 'quality'),
-    ('post_ebr_avg_score', 'quality'),
-    ('portfolio_nps', 'context'),
-    ('advocates_rate', 'context'),
+    'grr_vs_expected',
+    'grr',
+    'nrr',
+    'logo_retention',
+    'avg_health_score',
+    'pct_accounts_healthy',
+    'adoption_milestones_on_time_rate',
+    'median_response_hours',
+    'touchpoints_per_account',
+    'accounts_touched_rate',
+    'lifecycle_compliance_rate',
+    'cta_success_rate',
+    'cta_on_time_rate',
+    'post_ebr_avg_score',
+    'portfolio_nps',
+    'advocates_rate',
 ] %}
+{%- set kinds = {
+    'grr_vs_expected': 'lagging (normalised)',
+    'grr': 'lagging',
+    'nrr': 'lagging',
+    'logo_retention': 'lagging',
+    'avg_health_score': 'leading',
+    'pct_accounts_healthy': 'leading',
+    'adoption_milestones_on_time_rate': 'leading',
+    'median_response_hours': 'leading',
+    'touchpoints_per_account': 'activity',
+    'accounts_touched_rate': 'activity',
+    'lifecycle_compliance_rate': 'activity',
+    'cta_success_rate': 'quality',
+    'cta_on_time_rate': 'quality',
+    'post_ebr_avg_score': 'quality',
+    'portfolio_nps': 'context',
+    'advocates_rate': 'context',
+} %}
 
 with csm_monthly as (
 
@@ -52,13 +75,16 @@ with csm_monthly as (
 
 book_months as (
 
-    select *
+    select
+        *,
+        {{ dbt.dateadd('month', 1, 'month_start') }} as next_month_start,
+        {{ dbt.dateadd('month', 3, 'month_start') }} as forward_window_end
     from csm_monthly
     where owner_role = 'csm' and starting_arr > 0
 
 ),
 
--- the same user's GRR over the following three months (numerator and denominator summed)
+-- the same user's GRR over the next_book three months (numerator and denominator summed)
 forward_grr as (
 
     select
@@ -69,8 +95,8 @@ forward_grr as (
     inner join csm_monthly as later
         on
             book_months.user_id = later.user_id
-            and later.month_start > book_months.month_start
-            and later.month_start <= {{ dbt.dateadd('month', 3, 'book_months.month_start') }}
+            and book_months.month_start < later.month_start
+            and book_months.forward_window_end >= later.month_start
     group by book_months.user_id, book_months.month_start
 
 ),
@@ -80,39 +106,42 @@ scored as (
 
     select
         book_months.*,
-        {% for metric, kind in candidates -%}
-        following.{{ metric }} as next_{{ metric }},
-        {% endfor -%}
+        {%- for metric in candidates %}
+            next_book.{{ metric }} as next_{{ metric }},
+        {%- endfor %}
         forward_grr.next_3_months_grr
     from book_months
     left join forward_grr
         on
             book_months.user_id = forward_grr.user_id
             and book_months.month_start = forward_grr.month_start
-    left join book_months as following
+    left join book_months as next_book
         on
-            book_months.user_id = following.user_id
-            and {{ dbt.dateadd('month', 1, 'book_months.month_start') }} = following.month_start
+            book_months.user_id = next_book.user_id
+            and book_months.next_month_start = next_book.month_start
 
 ),
 
 candidate_values as (
+    {%- for metric in candidates %}
 
-    {% for metric, kind in candidates -%}
-    select
-        '{{ metric }}' as metric_name,
-        '{{ kind }}' as metric_kind,
-        user_id,
-        month_start,
-        cast({{ metric }} as {{ dbt.type_float() }}) as metric_value,
-        cast(next_3_months_grr as {{ dbt.type_float() }}) as next_3_months_grr,
-        cast(next_{{ metric }} as {{ dbt.type_float() }}) as next_month_value
-    from scored
-    where {{ metric }} is not null
-    {% if not loop.last -%}
-    union all
-    {% endif -%}
-    {% endfor %}
+        select
+            '{{ metric }}' as metric_name,
+            '{{ kinds[metric] }}' as metric_kind,
+            user_id,
+            month_start,
+            {{ -1 if metric in lower_is_better else 1 }} as better_direction,
+            1.0 * {{ metric }} as metric_value,
+            next_3_months_grr,
+            1.0 * next_{{ metric }} as next_month_value
+        from scored
+        where {{ metric }} is not null
+        {%- if not loop.last %}
+
+            union all
+        {%- endif %}
+    {%- endfor %}
+
 ),
 
 per_user as (
@@ -144,8 +173,15 @@ evidence as (
         count(*) as book_months,
         count(distinct user_id) as csms,
         avg(metric_value) as mean_value,
-        corr(metric_value, next_3_months_grr) as corr_with_next_3_months_grr,
-        corr(metric_value, next_month_value) as month_to_month_corr,
+        -- a correlation needs variation on both sides (else it is undefined)
+        case
+            when var_pop(metric_value) > 0 and var_pop(next_3_months_grr) > 0
+                then max(better_direction) * corr(metric_value, next_3_months_grr)
+        end as signed_corr_with_next_3_months_grr,
+        case
+            when var_pop(metric_value) > 0 and var_pop(next_month_value) > 0
+                then corr(metric_value, next_month_value)
+        end as month_to_month_corr,
         var_pop(metric_value) as total_variance
     from candidate_values
     group by metric_name, metric_kind
@@ -160,7 +196,7 @@ final as (
         evidence.book_months,
         evidence.csms,
         evidence.mean_value,
-        evidence.corr_with_next_3_months_grr,
+        evidence.signed_corr_with_next_3_months_grr,
         evidence.month_to_month_corr,
         between_users.between_csm_variance / nullif(evidence.total_variance, 0) as between_csm_share,
         case
@@ -170,12 +206,16 @@ final as (
                 then 'report, do not rank: reflects the book handed over; use grr_vs_expected'
             when evidence.metric_kind = 'lagging (normalised)'
                 then 'hold: the outcome, adjusted for the book''s risk mix'
+            when evidence.book_months < {{ min_book_months }} or evidence.signed_corr_with_next_3_months_grr is null
+                then 'not enough data to judge'
+            when evidence.signed_corr_with_next_3_months_grr <= -{{ min_correlation }}
+                then 'investigate: moves against later retention (often reactive work on accounts at risk)'
             when
-                abs(evidence.corr_with_next_3_months_grr) >= {{ min_correlation }}
+                evidence.signed_corr_with_next_3_months_grr >= {{ min_correlation }}
                 and between_users.between_csm_variance / nullif(evidence.total_variance, 0) >= {{ min_between_share }}
                 then 'hold: controllable, moves with later retention and differs between CSMs'
-            when abs(evidence.corr_with_next_3_months_grr) >= {{ min_correlation }}
-                then 'coach: predictive, but mostly month-to-month noise per CSM'
+            when evidence.signed_corr_with_next_3_months_grr >= {{ min_correlation }}
+                then 'coach: moves with later retention, but varies more month to month than between CSMs'
             else 'monitor: no measurable link to later retention in this data'
         end as recommendation
     from evidence
@@ -185,4 +225,4 @@ final as (
 )
 
 select * from final
-order by metric_kind, abs(corr_with_next_3_months_grr) desc
+order by metric_kind asc, signed_corr_with_next_3_months_grr desc

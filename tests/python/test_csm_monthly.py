@@ -213,5 +213,10 @@ def test_normalisation_columns_are_sane(scorecard):
         assert r["expected_grr"] is not None and 0 < r["expected_grr"] <= 1
         assert close(r["grr_vs_expected"], Decimal(r["grr"]) - Decimal(r["expected_grr"]))
         assert 0 <= r["grr_percent_rank"] <= 1 and r["team_median_grr"] is not None
+    for r in scorecard.values():
+        if r["scored_accounts"]:
+            assert 0 <= r["avg_health_score"] <= 100, r
+            assert close(r["avg_health_score"], Decimal(r["health_score_sum"]) / r["scored_accounts"], Decimal("0.0001"))
+    assert any(r["scored_accounts"] for r in scorecard.values())
     with_book = [r for r in scorecard.values() if r["book_accounts"]]
     assert all(r["target_grr"] is not None and r["target_coverage_model"] for r in with_book)

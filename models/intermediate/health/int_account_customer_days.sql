@@ -70,12 +70,11 @@ as_of as (
 window_bounds as (
 
     select
-        {%- if var('health_start_date', none) %}
-        cast('{{ var("health_start_date") }}' as date) as window_start_date,
-        {%- else %}
-        usage_bounds.first_usage_date as window_start_date,
-        {%- endif %}
-        as_of.as_of_date
+        as_of.as_of_date,
+        coalesce(
+            cast({{ "'" ~ var('health_start_date') ~ "'" if var('health_start_date', none) else 'null' }} as date),
+            usage_bounds.first_usage_date
+        ) as window_start_date
     from as_of
     cross join usage_bounds
 
@@ -111,7 +110,10 @@ final as (
         crm_periods.account_id,
 
         -- numerics
-        cast({{ dbt.datediff('window_days.window_start_date', 'window_days.date_day', 'day') }} as integer) as day_index,
+        cast(
+            {{ dbt.datediff('window_days.window_start_date', 'window_days.date_day', 'day') }}
+            as integer
+        ) as day_index,
         crm_periods.active_subscription_lines,
         crm_periods.seats,
 
@@ -124,8 +126,8 @@ final as (
     from crm_periods
     inner join window_days
         on
-            window_days.date_day >= crm_periods.period_start
-            and (crm_periods.period_end is null or window_days.date_day < crm_periods.period_end)
+            crm_periods.period_start <= window_days.date_day
+            and (crm_periods.period_end is null or crm_periods.period_end > window_days.date_day)
 
 )
 

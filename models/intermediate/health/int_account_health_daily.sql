@@ -13,7 +13,7 @@
 
 {{ config(materialized='table') }}
 
-{%- set lookback = var('health_lookback_days', 90) %}
+{%- set lookback = 90 %}
 {%- set floor_utilisation = var('health_usage_floor_utilisation', 0.2) %}
 {%- set target_utilisation = var('health_usage_target_utilisation', 0.6) %}
 {%- set trend_share = var('health_usage_trend_share', 0.3) %}
@@ -74,19 +74,19 @@ signals_with_targets as (
 parts as (
 
     select
-        signals_with_targets.*,
+        *,
 
         -- usage: utilisation between the floor (0) and the target (1), and its trend (only a decline costs points)
         case
             when utilisation_28d is not null
                 then greatest(
-                    0.0,
-                    least(
-                        1.0,
-                        (utilisation_28d - {{ floor_utilisation }})
-                        / ({{ target_utilisation }} - {{ floor_utilisation }})
+                        0.0,
+                        least(
+                            1.0,
+                            (utilisation_28d - {{ floor_utilisation }})
+                            / ({{ target_utilisation }} - {{ floor_utilisation }})
+                        )
                     )
-                )
         end as usage_level,
         case
             when utilisation_previous_28d > 0
@@ -117,9 +117,10 @@ parts as (
         case
             when positive_activities_90d + neutral_activities_90d + negative_activities_90d > 0
                 then 50.0 * (
-                    1.0 + cast(positive_activities_90d - negative_activities_90d as {{ cs_analytics.type_double() }})
-                    / (positive_activities_90d + neutral_activities_90d + negative_activities_90d)
-                )
+                        1.0
+                        + cast(positive_activities_90d - negative_activities_90d as {{ cs_analytics.type_double() }})
+                        / (positive_activities_90d + neutral_activities_90d + negative_activities_90d)
+                    )
         end as activity_sentiment_points,
         10.0 * latest_nps_score as nps_points,
         25.0 * (latest_csat_score - 1) as csat_points,
@@ -137,15 +138,15 @@ parts as (
 components as (
 
     select
-        parts.*,
+        *,
         cast(
             case
                 when usage_level is null then null
                 when usage_trend_ratio is null then 100.0 * usage_level
                 else 100.0 * (
-                    (1.0 - {{ trend_share }}) * usage_level
-                    + {{ trend_share }} * greatest(0.0, least(1.0, (usage_trend_ratio - 0.5) / 0.5))
-                )
+                        (1.0 - {{ trend_share }}) * usage_level
+                        + {{ trend_share }} * greatest(0.0, least(1.0, (usage_trend_ratio - 0.5) / 0.5))
+                    )
             end as decimal(18, 2)
         ) as usage_score,
         cast(
@@ -201,7 +202,11 @@ weighted as (
             as sentiment_weight,
         cast(coalesce(weights.support_weight, default_weights.support_weight) as {{ cs_analytics.type_double() }})
             as support_weight,
-        cast(coalesce(weights.relationship_weight, default_weights.relationship_weight) as {{ cs_analytics.type_double() }})
+        cast(
+            coalesce(
+                weights.relationship_weight, default_weights.relationship_weight
+            ) as {{ cs_analytics.type_double() }}
+        )
             as relationship_weight
     from components
     left join weights
@@ -214,7 +219,7 @@ weighted as (
 totals as (
 
     select
-        weighted.*,
+        *,
         coalesce(usage_score * usage_weight, 0)
         + coalesce(adoption_score * adoption_weight, 0)
         + coalesce(engagement_score * engagement_weight, 0)
@@ -234,7 +239,7 @@ totals as (
 scored as (
 
     select
-        totals.*,
+        *,
         cast(weighted_points / nullif(scored_weight, 0) as decimal(18, 2)) as health_score
     from totals
 

@@ -9,8 +9,7 @@
     rows are stacked into one narrow table of daily facts, joined once to
     the day spine (`int_account_customer_days`), and the trailing figures
     are window functions over each account's days: `range` frames over
-    `day_index` for the trailing 28 / 56 / `health_lookback_days` day
-    windows, running totals for states (features in use, champions
+    `day_index` for the trailing 28, 56 and 90 day windows, running totals for states (features in use, champions
     present). No per-day correlated subquery and no join per component.
 
     The spine includes the gap days between two customer episodes, so
@@ -19,7 +18,7 @@
     and facts after its last day are dropped. Gap days are removed at the end.
 -#}
 
-{%- set lookback = var('health_lookback_days', 90) | int %}
+{%- set lookback = 90 %}
 {%- set survey_lookback = var('health_survey_lookback_days', 365) | int %}
 {%- set champion_left_days = var('health_champion_left_days', 180) | int %}
 
@@ -79,11 +78,11 @@ survey_responses as (
 
 {%- if var('using_support_tickets', true) %}
 
-tickets as (
+    tickets as (
 
-    select * from {{ ref('stg_support__tickets') }}
+        select * from {{ ref('stg_support__tickets') }}
 
-),
+    ),
 {%- endif %}
 
 contacts as (
@@ -110,28 +109,15 @@ feature_catalog as (
 
 ),
 
+-- every fact is one narrow row: (account, day, measure, numeric value, date value)
 usage_facts as (
 
     select
         account_id,
         usage_date as fact_date,
-        active_users,
-        0 as feature_change,
-        0 as milestones_measured_change,
-        0 as milestones_on_time_change,
-        0 as cs_touchpoints,
-        0 as digital_touches,
-        0 as positive_activities,
-        0 as neutral_activities,
-        0 as negative_activities,
-        cast(null as {{ dbt.type_int() }}) as nps_score,
-        cast(null as {{ dbt.type_int() }}) as csat_score,
-        cast(null as date) as survey_date,
-        0 as tickets,
-        0 as escalations,
-        0 as champion_change,
-        0 as exec_sponsor_change,
-        cast(null as date) as champion_left_date
+        'active_users' as measure,
+        active_users as measure_value,
+        cast(null as date) as measure_date
     from usage
 
 ),
@@ -141,8 +127,9 @@ feature_facts as (
     select
         feature_periods.account_id,
         feature_periods.first_used_date as fact_date,
-        0 as active_users,
-        1 as feature_change
+        'feature_change' as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
     from feature_periods
     where feature_periods.feature_key in (select feature_milestones.feature_key from feature_milestones)
 
@@ -151,8 +138,9 @@ feature_facts as (
     select
         feature_periods.account_id,
         feature_periods.in_use_until as fact_date,
-        0 as active_users,
-        -1 as feature_change
+        'feature_change' as measure,
+        -1 as measure_value,
+        cast(null as date) as measure_date
     from feature_periods
     where feature_periods.feature_key in (select feature_milestones.feature_key from feature_milestones)
 
@@ -167,8 +155,9 @@ milestone_facts as (
             when reached_date is not null and reached_date < due_date then reached_date
             else due_date
         end as fact_date,
-        1 as milestones_measured_change,
-        0 as milestones_on_time_change
+        'milestones_measured_change' as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
     from milestones
 
     union all
@@ -176,8 +165,9 @@ milestone_facts as (
     select
         account_id,
         reached_date as fact_date,
-        0 as milestones_measured_change,
-        1 as milestones_on_time_change
+        'milestones_on_time_change' as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
     from milestones
     where is_reached_on_time
 
@@ -188,11 +178,22 @@ activity_facts as (
     select
         account_id,
         activity_date as fact_date,
-        case when is_touchpoint then 1 else 0 end as cs_touchpoints,
-        case when sentiment = 'positive' then 1 else 0 end as positive_activities,
-        case when sentiment = 'neutral' then 1 else 0 end as neutral_activities,
-        case when sentiment = 'negative' then 1 else 0 end as negative_activities
+        'cs_touchpoints' as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
     from activities
+    where is_touchpoint
+
+    union all
+
+    select
+        account_id,
+        activity_date as fact_date,
+        sentiment || '_activities' as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
+    from activities
+    where sentiment in ('positive', 'neutral', 'negative')
 
 ),
 
@@ -201,7 +202,9 @@ email_facts as (
     select
         account_id,
         cast(sent_at as date) as fact_date,
-        1 as digital_touches
+        'digital_touches' as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
     from email_sends
     where sent_at is not null
 
@@ -241,9 +244,9 @@ survey_facts as (
     select
         account_id,
         survey_date as fact_date,
-        case when survey_type = 'nps' then score end as nps_score,
-        case when survey_type = 'csat' then score end as csat_score,
-        survey_date
+        survey_type || '_score' as measure,
+        score as measure_value,
+        survey_date as measure_date
     from surveys_ranked
     where response_rank = 1
 
@@ -252,33 +255,49 @@ survey_facts as (
 ticket_facts as (
 
     {%- if var('using_support_tickets', true) %}
-    select
-        account_id,
-        cast(created_at as date) as fact_date,
-        1 as tickets,
-        case when is_escalated then 1 else 0 end as escalations
-    from tickets
-    where created_at is not null
+        select
+            account_id,
+            cast(created_at as date) as fact_date,
+            'tickets' as measure,
+            1 as measure_value,
+            cast(null as date) as measure_date
+        from tickets
+        where created_at is not null
+
+        union all
+
+        select
+            account_id,
+            cast(created_at as date) as fact_date,
+            'escalations' as measure,
+            1 as measure_value,
+            cast(null as date) as measure_date
+        from tickets
+        where
+            created_at is not null
+            and is_escalated
     {%- else %}
-    select
-        cast(null as {{ dbt.type_string() }}) as account_id,
-        cast(null as date) as fact_date,
-        0 as tickets,
-        0 as escalations
-    from feature_catalog
-    where 1 = 0
+        select
+            cast(null as {{ dbt.type_string() }}) as account_id,
+            cast(null as date) as fact_date,
+            'tickets' as measure,
+            0 as measure_value,
+            cast(null as date) as measure_date
+        from feature_catalog
+        where 1 = 0
     {%- endif %}
 
 ),
 
+-- champions and sponsors arrive (+1) and leave (-1); a contact without a join date counts from the start
 relationship_facts as (
 
     select
         account_id,
         coalesce(cast(created_at as date), cast('1900-01-01' as date)) as fact_date,
-        case when is_champion then 1 else 0 end as champion_change,
-        case when is_exec_sponsor then 1 else 0 end as exec_sponsor_change,
-        cast(null as date) as champion_left_date
+        case when is_champion then 'champion_change' else 'exec_sponsor_change' end as measure,
+        1 as measure_value,
+        cast(null as date) as measure_date
     from contacts
     where is_champion or is_exec_sponsor
 
@@ -287,9 +306,9 @@ relationship_facts as (
     select
         account_id,
         cast(left_at as date) as fact_date,
-        case when is_champion then -1 else 0 end as champion_change,
-        case when is_exec_sponsor then -1 else 0 end as exec_sponsor_change,
-        case when is_champion then cast(left_at as date) end as champion_left_date
+        case when is_champion then 'champion_change' else 'exec_sponsor_change' end as measure,
+        -1 as measure_value,
+        case when is_champion then cast(left_at as date) end as measure_date
     from contacts
     where
         (is_champion or is_exec_sponsor)
@@ -300,116 +319,63 @@ relationship_facts as (
 
 stacked_facts as (
 
-    select
-        account_id, fact_date, active_users, feature_change, milestones_measured_change, milestones_on_time_change,
-        cs_touchpoints, digital_touches, positive_activities, neutral_activities, negative_activities,
-        nps_score, csat_score, survey_date, tickets, escalations, champion_change, exec_sponsor_change,
-        champion_left_date
-    from usage_facts
-
+    select * from usage_facts
     union all
-
-    select
-        account_id, fact_date, active_users, feature_change, 0, 0,
-        0, 0, 0, 0, 0,
-        null, null, null, 0, 0, 0, 0,
-        null
-    from feature_facts
-
+    select * from feature_facts
     union all
-
-    select
-        account_id, fact_date, 0, 0, milestones_measured_change, milestones_on_time_change,
-        0, 0, 0, 0, 0,
-        null, null, null, 0, 0, 0, 0,
-        null
-    from milestone_facts
-
+    select * from milestone_facts
     union all
-
-    select
-        account_id, fact_date, 0, 0, 0, 0,
-        cs_touchpoints, 0, positive_activities, neutral_activities, negative_activities,
-        null, null, null, 0, 0, 0, 0,
-        null
-    from activity_facts
-
+    select * from activity_facts
     union all
-
-    select
-        account_id, fact_date, 0, 0, 0, 0,
-        0, digital_touches, 0, 0, 0,
-        null, null, null, 0, 0, 0, 0,
-        null
-    from email_facts
-
+    select * from email_facts
     union all
-
-    select
-        account_id, fact_date, 0, 0, 0, 0,
-        0, 0, 0, 0, 0,
-        nps_score, csat_score, survey_date, 0, 0, 0, 0,
-        null
-    from survey_facts
-
+    select * from survey_facts
     union all
-
-    select
-        account_id, fact_date, 0, 0, 0, 0,
-        0, 0, 0, 0, 0,
-        null, null, null, tickets, escalations, 0, 0,
-        null
-    from ticket_facts
-
+    select * from ticket_facts
     union all
-
-    select
-        account_id, fact_date, 0, 0, 0, 0,
-        0, 0, 0, 0, 0,
-        null, null, null, 0, 0, champion_change, exec_sponsor_change,
-        champion_left_date
-    from relationship_facts
+    select * from relationship_facts
 
 ),
 
-daily_facts as (
+-- facts before the account's first spine day move to that day; facts after its last day are dropped
+clamped_facts as (
 
     select
         stacked_facts.account_id,
+        stacked_facts.measure,
+        stacked_facts.measure_value,
+        stacked_facts.measure_date,
         case
             when stacked_facts.fact_date < account_bounds.first_date then account_bounds.first_date
             else stacked_facts.fact_date
-        end as date_day,
-        sum(stacked_facts.active_users) as active_users,
-        sum(stacked_facts.feature_change) as feature_change,
-        sum(stacked_facts.milestones_measured_change) as milestones_measured_change,
-        sum(stacked_facts.milestones_on_time_change) as milestones_on_time_change,
-        sum(stacked_facts.cs_touchpoints) as cs_touchpoints,
-        sum(stacked_facts.digital_touches) as digital_touches,
-        sum(stacked_facts.positive_activities) as positive_activities,
-        sum(stacked_facts.neutral_activities) as neutral_activities,
-        sum(stacked_facts.negative_activities) as negative_activities,
-        max(stacked_facts.nps_score) as nps_score,
-        max(case when stacked_facts.nps_score is not null then stacked_facts.survey_date end) as nps_date,
-        max(stacked_facts.csat_score) as csat_score,
-        max(case when stacked_facts.csat_score is not null then stacked_facts.survey_date end) as csat_date,
-        sum(stacked_facts.tickets) as tickets,
-        sum(stacked_facts.escalations) as escalations,
-        sum(stacked_facts.champion_change) as champion_change,
-        sum(stacked_facts.exec_sponsor_change) as exec_sponsor_change,
-        max(stacked_facts.champion_left_date) as champion_left_date
+        end as date_day
     from stacked_facts
     inner join account_bounds
         on stacked_facts.account_id = account_bounds.account_id
     where
         stacked_facts.fact_date is not null
         and stacked_facts.fact_date <= account_bounds.last_date
-    group by
-        stacked_facts.account_id,
-        case
-            when stacked_facts.fact_date < account_bounds.first_date then account_bounds.first_date
-            else stacked_facts.fact_date
-        end
+
+),
+
+daily_facts as (
+
+    select
+        account_id,
+        date_day,
+        {%- for measure in ['active_users', 'feature_change', 'milestones_measured_change', 'milestones_on_time_change',
+                            'cs_touchpoints', 'digital_touches', 'positive_activities', 'neutral_activities',
+                            'negative_activities', 'tickets', 'escalations', 'champion_change',
+                            'exec_sponsor_change'] %}
+            sum(case when measure = '{{ measure }}' then measure_value else 0 end) as {{ measure }},
+        {%- endfor %}
+        max(case when measure = 'nps_score' then measure_value end) as nps_score,
+        max(case when measure = 'nps_score' then measure_date end) as nps_date,
+        max(case when measure = 'csat_score' then measure_value end) as csat_score,
+        max(case when measure = 'csat_score' then measure_date end) as csat_date,
+        max(case when measure = 'champion_change' then measure_date end) as champion_left_date
+    from clamped_facts
+    group by account_id, date_day
 
 ),
 
@@ -471,16 +437,16 @@ windowed as (
         sum(milestones_measured_change) over to_date as milestones_measured,
         sum(milestones_on_time_change) over to_date as milestones_on_time,
 
-        sum(cs_touchpoints) over trailing_lookback as cs_touchpoints_lookback,
-        sum(digital_touches) over trailing_lookback as digital_touches_lookback,
+        sum(cs_touchpoints) over trailing_90 as cs_touchpoints_90d,
+        sum(digital_touches) over trailing_90 as digital_touches_90d,
         max(case when cs_touchpoints > 0 then day_index end) over to_date as last_cs_touch_day_index,
         max(case when cs_touchpoints + digital_touches > 0 then day_index end) over to_date as last_any_touch_day_index,
-        sum(positive_activities) over trailing_lookback as positive_activities_lookback,
-        sum(neutral_activities) over trailing_lookback as neutral_activities_lookback,
-        sum(negative_activities) over trailing_lookback as negative_activities_lookback,
+        sum(positive_activities) over trailing_90 as positive_activities_90d,
+        sum(neutral_activities) over trailing_90 as neutral_activities_90d,
+        sum(negative_activities) over trailing_90 as negative_activities_90d,
 
-        sum(tickets) over trailing_lookback as tickets_lookback,
-        sum(escalations) over trailing_lookback as escalations_lookback,
+        sum(tickets) over trailing_90 as tickets_90d,
+        sum(escalations) over trailing_90 as escalations_90d,
 
         sum(champion_change) over to_date as champions_present,
         sum(exec_sponsor_change) over to_date as exec_sponsors_present,
@@ -493,7 +459,7 @@ windowed as (
     window
         trailing_28 as (partition by account_id order by day_index range between 27 preceding and current row),
         previous_28 as (partition by account_id order by day_index range between 55 preceding and 28 preceding),
-        trailing_lookback as (
+        trailing_90 as (
             partition by account_id order by day_index range between {{ lookback - 1 }} preceding and current row
         ),
         to_date as (partition by account_id order by day_index rows between unbounded preceding and current row)
@@ -504,7 +470,7 @@ windowed as (
 carried as (
 
     select
-        windowed.*,
+        *,
         max(nps_score) over (partition by account_id, nps_group) as latest_nps_score,
         max(nps_date) over (partition by account_id, nps_group) as latest_nps_date,
         max(csat_score) over (partition by account_id, csat_group) as latest_csat_score,
@@ -525,56 +491,61 @@ final as (
 
         -- numerics
         carried.day_index,
-        carried.active_users,
-        carried.seats,
-        carried.active_user_days_28d,
-        carried.seat_days_28d,
+        cast(carried.active_users as integer) as active_users,
+        cast(carried.seats as integer) as seats,
+        cast(carried.active_user_days_28d as integer) as active_user_days_28d,
+        cast(carried.seat_days_28d as integer) as seat_days_28d,
         case
             when carried.seat_days_28d > 0
                 then cast(carried.active_user_days_28d as {{ cs_analytics.type_double() }}) / carried.seat_days_28d
         end as utilisation_28d,
-        carried.active_user_days_previous_28d,
-        carried.seat_days_previous_28d,
+        cast(carried.active_user_days_previous_28d as integer) as active_user_days_previous_28d,
+        cast(carried.seat_days_previous_28d as integer) as seat_days_previous_28d,
         case
             when carried.seat_days_previous_28d > 0
-                then cast(carried.active_user_days_previous_28d as {{ cs_analytics.type_double() }})
-                / carried.seat_days_previous_28d
+                then
+                    cast(carried.active_user_days_previous_28d as {{ cs_analytics.type_double() }})
+                    / carried.seat_days_previous_28d
         end as utilisation_previous_28d,
-        carried.features_in_use,
-        feature_catalog.features_available,
-        carried.milestones_measured,
-        carried.milestones_on_time,
-        carried.cs_touchpoints_lookback
-        + case when accounts.coverage_model = 'one_to_many' then carried.digital_touches_lookback else 0 end
-            as touchpoints_90d,
-        carried.day_index - case
-            when accounts.coverage_model = 'one_to_many' then carried.last_any_touch_day_index
-            else carried.last_cs_touch_day_index
-        end as days_since_last_touch,
-        carried.positive_activities_lookback as positive_activities_90d,
-        carried.neutral_activities_lookback as neutral_activities_90d,
-        carried.negative_activities_lookback as negative_activities_90d,
+        cast(carried.features_in_use as integer) as features_in_use,
+        cast(feature_catalog.features_available as integer) as features_available,
+        cast(carried.milestones_measured as integer) as milestones_measured,
+        cast(carried.milestones_on_time as integer) as milestones_on_time,
+        cast(
+            carried.cs_touchpoints_90d
+            + case when accounts.coverage_model = 'one_to_many' then carried.digital_touches_90d else 0 end
+            as integer
+        ) as touchpoints_90d,
+        cast(
+            carried.day_index - case
+                when accounts.coverage_model = 'one_to_many' then carried.last_any_touch_day_index
+                else carried.last_cs_touch_day_index
+            end as integer
+        ) as days_since_last_touch,
+        cast(carried.positive_activities_90d as integer) as positive_activities_90d,
+        cast(carried.neutral_activities_90d as integer) as neutral_activities_90d,
+        cast(carried.negative_activities_90d as integer) as negative_activities_90d,
         case
-            when {{ dbt.datediff('carried.latest_nps_date', 'carried.date_day', 'day') }} < {{ survey_lookback }}
-                then carried.latest_nps_score
+            when carried.latest_nps_date > {{ dbt.dateadd('day', -survey_lookback, 'carried.date_day') }}
+                then cast(carried.latest_nps_score as integer)
         end as latest_nps_score,
         case
-            when {{ dbt.datediff('carried.latest_csat_date', 'carried.date_day', 'day') }} < {{ survey_lookback }}
-                then carried.latest_csat_score
+            when carried.latest_csat_date > {{ dbt.dateadd('day', -survey_lookback, 'carried.date_day') }}
+                then cast(carried.latest_csat_score as integer)
         end as latest_csat_score,
         {%- if var('using_support_tickets', true) %}
-        carried.tickets_lookback as tickets_90d,
-        carried.escalations_lookback as escalations_90d,
+            cast(carried.tickets_90d as integer) as tickets_90d,
+            cast(carried.escalations_90d as integer) as escalations_90d,
         {%- else %}
-        cast(null as {{ dbt.type_int() }}) as tickets_90d,
-        cast(null as {{ dbt.type_int() }}) as escalations_90d,
+            cast(null as {{ dbt.type_int() }}) as tickets_90d,
+            cast(null as {{ dbt.type_int() }}) as escalations_90d,
         {%- endif %}
 
         -- booleans
         carried.champions_present > 0 as has_champion,
         carried.exec_sponsors_present > 0 as has_exec_sponsor,
         coalesce(
-            {{ dbt.datediff('carried.last_champion_left_date', 'carried.date_day', 'day') }} < {{ champion_left_days }},
+            carried.last_champion_left_date > {{ dbt.dateadd('day', -champion_left_days, 'carried.date_day') }},
             false
         ) as has_champion_left_recently,
         carried.day_index >= {{ lookback - 1 }} as is_lookback_complete,

@@ -88,7 +88,7 @@ running as (
 flagged as (
 
     select
-        running.*,
+        *,
         coalesce(
             lead(active_subscription_lines) over (partition by account_id order by period_start),
             0
@@ -105,8 +105,8 @@ final as (
         account_id,
 
         -- numerics
-        active_subscription_lines,
-        case when seats > 0 then seats end as seats,
+        cast(active_subscription_lines as integer) as active_subscription_lines,
+        cast(case when seats > 0 then seats end as integer) as seats,
 
         -- booleans
         active_subscription_lines > 0 as is_customer,

@@ -1,9 +1,9 @@
 {#-
     When each account was using each product feature: one row per account,
     feature and period of continuous use. A feature counts as in use on a
-    day when it had at least one active user on that day or in the
-    `health_lookback_days` (default 90) days before; two uses less than that
-    apart belong to the same period. `in_use_until` is the first day the
+    day when it had at least one active user on that day or in the 89 days
+    before (the 90-day look-back of the health score); two uses at most 90
+    days apart belong to the same period. `in_use_until` is the first day the
     feature no longer counts as in use (last use + look-back). Feeds the
     adoption component of the health score. Accounts the CRM does not know
     are left out.
@@ -53,7 +53,7 @@ period_starts as (
             when previous_usage_date is null then 1
             when
                 {{ dbt.datediff('previous_usage_date', 'usage_date', 'day') }}
-                > {{ var('health_lookback_days', 90) }}
+                > 90
                 then 1
             else 0
         end as is_period_start
@@ -106,7 +106,7 @@ final as (
         -- dates
         first_used_date,
         last_used_date,
-        cast({{ dbt.dateadd('day', var('health_lookback_days', 90), 'last_used_date') }} as date) as in_use_until
+        cast({{ dbt.dateadd('day', 90, 'last_used_date') }} as date) as in_use_until
 
     from periods
 

@@ -38,19 +38,6 @@ periods as (
 
 ),
 
-{% if is_incremental() %}
-loaded as (
-
-    select
-        cast(
-            {{ dbt.dateadd('day', -1 * var('usage_lookback_days', 3), "coalesce(max(usage_date), cast('1900-01-01' as date))") }}
-            as date
-        ) as reload_from_date
-    from {{ this }}
-
-),
-{% endif %}
-
 new_usage as (
 
     select
@@ -61,13 +48,17 @@ new_usage as (
     from usage
     inner join accounts
         on usage.account_id = accounts.account_id
-    {%- if is_incremental() %}
-    cross join loaded
-    {%- endif %}
     where
         usage.usage_date is not null
         {%- if is_incremental() %}
-        and usage.usage_date >= loaded.reload_from_date
+            and usage.usage_date >= (
+                select
+                    cast(
+                        {{ dbt.dateadd('day', -1 * var('usage_lookback_days', 3), 'max(loaded.usage_date)') }}
+                        as date
+                    )
+                from {{ this }} as loaded
+            )
         {%- endif %}
 
 ),

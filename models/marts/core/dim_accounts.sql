@@ -2,7 +2,8 @@
     One row per customer account (every CRM account plus any account billing
     has revenue for): who it is, how it is covered, who owns it now, what it
     pays now and its estimated lifetime value. "Now" is the as-of month
-    (`int_months`). CLV = ARPA (the account's current MRR) x gross margin
+    (`int_months`); current health is the health domain's score on the
+    latest day on or before the as-of date, for paying accounts. CLV = ARPA (the account's current MRR) x gross margin
     (var `gross_margin`, default 0.8) / the monthly revenue churn rate of its
     segment over the trailing twelve months (churned + contracted MRR /
     starting MRR, pooled over the twelve single-month windows).
@@ -35,6 +36,12 @@ retention_windows as (
 months as (
 
     select * from {{ ref('int_months') }}
+
+),
+
+health_daily as (
+
+    select * from {{ ref('int_account_health_daily') }}
 
 ),
 
@@ -85,6 +92,32 @@ revenue_history as (
 
 ),
 
+latest_health_day as (
+
+    select
+        health_daily.account_id,
+        max(health_daily.date_day) as health_date
+    from health_daily
+    cross join as_of
+    where health_daily.date_day <= as_of.as_of_date
+    group by health_daily.account_id
+
+),
+
+current_health as (
+
+    select
+        health_daily.account_id,
+        health_daily.health_score,
+        health_daily.health_band
+    from health_daily
+    inner join latest_health_day
+        on
+            health_daily.account_id = latest_health_day.account_id
+            and health_daily.date_day = latest_health_day.health_date
+
+),
+
 segment_churn as (
 
     select
@@ -128,7 +161,9 @@ joined as (
         coalesce(revenue_history.months_with_mrr, 0) as months_with_mrr,
         coalesce(revenue_history.lifetime_revenue, 0) as lifetime_revenue,
         revenue_history.last_churn_month,
-        segment_churn_rates.monthly_revenue_churn_rate
+        segment_churn_rates.monthly_revenue_churn_rate,
+        current_health.health_score,
+        current_health.health_band
     from accounts
     left join current_owners
         on accounts.account_id = current_owners.account_id
@@ -138,6 +173,8 @@ joined as (
         on accounts.account_id = revenue_history.account_id
     left join segment_churn_rates
         on accounts.segment = segment_churn_rates.segment
+    left join current_health
+        on accounts.account_id = current_health.account_id
 
 ),
 
@@ -156,7 +193,7 @@ final as (
         industry,
         region,
         current_owner_role,
-        cast(null as {{ dbt.type_string() }}) as current_health_band,
+        case when current_mrr > 0 then health_band end as current_health_band,
 
         -- numerics
         cast(current_mrr as decimal(18, 2)) as current_mrr,
@@ -164,7 +201,7 @@ final as (
         cast(current_seats as bigint) as current_seats,
         cast(months_with_mrr as integer) as months_with_mrr,
         cast(lifetime_revenue as decimal(18, 2)) as lifetime_revenue,
-        cast(null as decimal(18, 6)) as current_health_score,
+        cast(case when current_mrr > 0 then health_score end as decimal(18, 2)) as current_health_score,
         cast(monthly_revenue_churn_rate as decimal(18, 6)) as segment_monthly_revenue_churn_rate,
         cast({{ var('gross_margin', 0.8) }} as decimal(18, 6)) as gross_margin,
         cast(

@@ -80,7 +80,7 @@ referenceable as (
 
 health as (
 
-    select * from {{ ref('int_csm_account_health_monthly') }}
+    select * from {{ ref('int_account_health_monthly') }}
 
 ),
 
@@ -251,7 +251,7 @@ health_monthly as (
         paying_book.csm_user_id,
         paying_book.month_start,
         count(health.health_score) as scored_accounts,
-        sum(health.health_score) as health_score_sum,
+        sum(cast(health.health_score as {{ cs_analytics.type_double() }})) as health_score_sum,
         sum(case when health.health_band = 'green' then 1 else 0 end) as healthy_accounts
     from paying_book
     inner join health

@@ -68,8 +68,8 @@ churn_events as (
     left join periods
         on
             churn_months.account_id = periods.account_id
-            and periods.coverage_ended_on > churn_months.previous_month_start
-            and periods.coverage_ended_on <= churn_months.month_start
+            and churn_months.previous_month_start < periods.coverage_ended_on
+            and churn_months.month_start >= periods.coverage_ended_on
     group by churn_months.account_id, churn_months.month_start
 
 ),
@@ -88,8 +88,8 @@ cohort as (
     left join churn_events
         on
             health_monthly.account_id = churn_events.account_id
-            and churn_events.churned_on > health_monthly.health_date
-            and churn_events.churned_on <= as_of.as_of_date
+            and health_monthly.health_date < churn_events.churned_on
+            and as_of.as_of_date >= churn_events.churned_on
     where health_monthly.health_band is not null
     group by
         health_monthly.account_id,
@@ -104,8 +104,18 @@ outcomes as (
 
     select
         cohort.*,
-        {{ dbt.datediff('cohort.health_date', 'cohort.next_churned_on', 'day') }} as days_to_churn,
-        {{ dbt.datediff('cohort.health_date', 'as_of.as_of_date', 'day') }} as days_observed
+        case
+            when cohort.next_churned_on <= {{ dbt.dateadd('day', 90, 'cohort.health_date') }} then 1 else 0
+        end as is_churned_within_90_days,
+        case
+            when cohort.next_churned_on <= {{ dbt.dateadd('day', 180, 'cohort.health_date') }} then 1 else 0
+        end as is_churned_within_180_days,
+        case
+            when {{ dbt.dateadd('day', 90, 'cohort.health_date') }} <= as_of.as_of_date then 1 else 0
+        end as is_observed_90_days,
+        case
+            when {{ dbt.dateadd('day', 180, 'cohort.health_date') }} <= as_of.as_of_date then 1 else 0
+        end as is_observed_180_days
     from cohort
     cross join as_of
 
@@ -117,9 +127,10 @@ aggregated as (
         month_start,
         health_band,
         count(*) as accounts,
-        sum(case when days_to_churn <= 90 then 1 else 0 end) as churned_within_90_days,
-        sum(case when days_to_churn <= 180 then 1 else 0 end) as churned_within_180_days,
-        min(days_observed) as min_days_observed,
+        sum(is_churned_within_90_days) as churned_within_90_days,
+        sum(is_churned_within_180_days) as churned_within_180_days,
+        min(is_observed_90_days) as all_observed_90_days,
+        min(is_observed_180_days) as all_observed_180_days,
         min(case when is_lookback_complete then 1 else 0 end) as all_lookback_complete
     from outcomes
     group by month_start, health_band
@@ -130,25 +141,31 @@ final as (
 
     select
         -- strings
-        health_band,
+        cast(health_band as {{ dbt.type_string() }}) as health_band,
 
         -- numerics
-        case health_band when 'red' then 1 when 'yellow' then 2 when 'green' then 3 end as health_band_order,
-        accounts,
-        churned_within_90_days,
-        churned_within_180_days,
+        cast(
+            case health_band when 'red' then 1 when 'yellow' then 2 when 'green' then 3 end as integer
+        ) as health_band_order,
+        cast(accounts as integer) as accounts,
+        cast(churned_within_90_days as integer) as churned_within_90_days,
+        cast(churned_within_180_days as integer) as churned_within_180_days,
         case
-            when min_days_observed >= 90
-                then cast(churned_within_90_days as {{ cs_analytics.type_double() }}) / accounts
+            when all_observed_90_days = 1
+                then cast(
+                    cast(churned_within_90_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
+                )
         end as churn_rate_90_days,
         case
-            when min_days_observed >= 180
-                then cast(churned_within_180_days as {{ cs_analytics.type_double() }}) / accounts
+            when all_observed_180_days = 1
+                then cast(
+                    cast(churned_within_180_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
+                )
         end as churn_rate_180_days,
 
         -- booleans
-        min_days_observed >= 90 as is_90_day_window_complete,
-        min_days_observed >= 180 as is_180_day_window_complete,
+        all_observed_90_days = 1 as is_90_day_window_complete,
+        all_observed_180_days = 1 as is_180_day_window_complete,
         all_lookback_complete = 1 as is_score_history_complete,
 
         -- dates

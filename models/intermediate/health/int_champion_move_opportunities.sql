@@ -1,0 +1,103 @@
+{#-
+    Pipeline and revenue that followed a champion to a new company: one row
+    per account the contact moved from and opportunity at the new company.
+
+    An opportunity follows a move (`contact_job_changes`) when it was created
+    on or after the move was detected and either
+    - it names the moved contact as its referrer (`referring_contact_id`),
+      at the new company or, when the new company was not tracked at the
+      time of the move, at any account (`match_type = 'referred'`); or
+    - it is a new-logo or expansion opportunity at the new company
+      (`to_account_id`) created within `champion_move_window_days` (default
+      365) of the move (`match_type = 'window'`); renewals are not counted.
+    A deal matched both ways is `referred`. An opportunity that follows two
+    moves from the same account counts once for that account.
+-#}
+
+{%- set window_days = var('champion_move_window_days', 365) %}
+
+with job_changes as (
+
+    select * from {{ ref('stg_crm__contact_job_changes') }}
+
+),
+
+opportunities as (
+
+    select * from {{ ref('stg_crm__opportunities') }}
+
+),
+
+matches as (
+
+    select
+        job_changes.from_account_id,
+        job_changes.contact_id,
+        opportunities.opportunity_id,
+        case when opportunities.referring_contact_id = job_changes.contact_id then 1 else 0 end as is_referred
+    from job_changes
+    inner join opportunities
+        on
+            job_changes.detected_at <= opportunities.created_at
+            and (
+                (
+                    job_changes.contact_id = opportunities.referring_contact_id
+                    and (
+                        job_changes.to_account_id is null
+                        or job_changes.to_account_id = opportunities.account_id
+                    )
+                )
+                or (
+                    job_changes.to_account_id = opportunities.account_id
+                    and opportunities.opportunity_type in ('new_logo', 'expansion')
+                    and {{ dbt.dateadd('day', window_days, 'job_changes.detected_at') }} > opportunities.created_at
+                )
+            )
+    where
+        job_changes.from_account_id is not null
+        and job_changes.detected_at is not null
+
+),
+
+deduplicated as (
+
+    select
+        from_account_id,
+        opportunity_id,
+        max(is_referred) as is_referred,
+        coalesce(min(case when is_referred = 1 then contact_id end), min(contact_id)) as contact_id
+    from matches
+    group by from_account_id, opportunity_id
+
+),
+
+final as (
+
+    select
+        -- ids
+        deduplicated.from_account_id,
+        deduplicated.opportunity_id,
+        deduplicated.contact_id,
+        opportunities.account_id as opportunity_account_id,
+
+        -- strings
+        case when deduplicated.is_referred = 1 then 'referred' else 'window' end as match_type,
+        opportunities.opportunity_type,
+
+        -- numerics
+        opportunities.amount_arr,
+
+        -- booleans
+        coalesce(opportunities.is_won, false) as is_won,
+
+        -- timestamps
+        opportunities.created_at,
+        opportunities.closed_at
+
+    from deduplicated
+    inner join opportunities
+        on deduplicated.opportunity_id = opportunities.opportunity_id
+
+)
+
+select * from final

@@ -1,0 +1,90 @@
+{#-
+    Customer health per account and day, for every day the account had an
+    active subscription line inside the observation window: the 0-100 health
+    score, its red / yellow / green band, each of the six components with
+    its weight, and the signals behind them. Computed in
+    `int_account_health_daily`; definitions in models/docs/health_docs.md.
+-#}
+
+with health_daily as (
+
+    select * from {{ ref('int_account_health_daily') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+
+        -- strings
+        cast(coverage_model as {{ dbt.type_string() }}) as coverage_model,
+        cast(segment as {{ dbt.type_string() }}) as segment,
+        cast(health_band as {{ dbt.type_string() }}) as health_band,
+
+        -- numerics: the score and its components
+        cast(health_score as decimal(18, 2)) as health_score,
+        cast(usage_score as decimal(18, 2)) as usage_score,
+        cast(usage_weight as decimal(18, 6)) as usage_weight,
+        cast(adoption_score as decimal(18, 2)) as adoption_score,
+        cast(adoption_weight as decimal(18, 6)) as adoption_weight,
+        cast(engagement_score as decimal(18, 2)) as engagement_score,
+        cast(engagement_weight as decimal(18, 6)) as engagement_weight,
+        cast(sentiment_score as decimal(18, 2)) as sentiment_score,
+        cast(sentiment_weight as decimal(18, 6)) as sentiment_weight,
+        cast(support_score as decimal(18, 2)) as support_score,
+        cast(support_weight as decimal(18, 6)) as support_weight,
+        cast(relationship_score as decimal(18, 2)) as relationship_score,
+        cast(relationship_weight as decimal(18, 6)) as relationship_weight,
+        cast(scored_weight as decimal(18, 6)) as scored_weight,
+
+        -- numerics: usage
+        cast(active_users as integer) as active_users,
+        cast(seats as integer) as seats,
+        cast(utilisation_28d as decimal(18, 6)) as utilisation,
+        cast(active_user_days_28d as integer) as active_user_days_28d,
+        cast(seat_days_28d as integer) as seat_days_28d,
+        cast(utilisation_previous_28d as decimal(18, 6)) as utilisation_previous_28d,
+        cast(active_user_days_previous_28d as integer) as active_user_days_previous_28d,
+        cast(seat_days_previous_28d as integer) as seat_days_previous_28d,
+        cast(usage_trend_ratio as decimal(18, 6)) as usage_trend_ratio,
+
+        -- numerics: adoption
+        cast(feature_adoption_rate as decimal(18, 6)) as feature_adoption_rate,
+        cast(features_in_use as integer) as features_in_use,
+        cast(features_available as integer) as features_available,
+        cast(milestone_on_time_rate as decimal(18, 6)) as milestone_on_time_rate,
+        cast(milestones_on_time as integer) as milestones_on_time,
+        cast(milestones_measured as integer) as milestones_measured,
+
+        -- numerics: engagement
+        cast(touchpoints_90d as integer) as touchpoints_90d,
+        cast(expected_touchpoints_90d as decimal(18, 6)) as expected_touchpoints_90d,
+        cast(days_since_last_touch as integer) as days_since_last_touch,
+
+        -- numerics: sentiment
+        cast(positive_activities_90d as integer) as positive_activities_90d,
+        cast(neutral_activities_90d as integer) as neutral_activities_90d,
+        cast(negative_activities_90d as integer) as negative_activities_90d,
+        cast(latest_nps_score as integer) as latest_nps_score,
+        cast(latest_csat_score as integer) as latest_csat_score,
+
+        -- numerics: support
+        cast(tickets_90d as integer) as tickets_90d,
+        cast(escalations_90d as integer) as escalations_90d,
+
+        -- booleans
+        has_champion,
+        has_exec_sponsor,
+        has_champion_left_recently,
+        is_lookback_complete,
+
+        -- dates
+        cast(date_day as date) as health_date
+
+    from health_daily
+
+)
+
+select * from final

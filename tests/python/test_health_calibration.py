@@ -66,7 +66,7 @@ def test_recent_months_are_flagged_and_never_read_as_low_churn(clean_warehouse):
         if (as_of - month).days < 180:
             assert not complete_180 and rate_180 is None, f"{month}: 180-day window cannot be complete"
         if complete_180:
-            assert rate_180 == pytest.approx(churned / accounts)
+            assert float(rate_180) == pytest.approx(churned / accounts, abs=1e-6)
         if not complete_90:
             assert rate_90 is None
     assert any(r[2] for r in rows) and any(not r[2] for r in rows)
@@ -111,10 +111,11 @@ def test_health_score_is_the_weighted_average_of_the_scored_components(clean_war
                relationship_score, relationship_weight
         from marts.fct_account_health_daily using sample 5000 rows (reservoir, 7)""")
     for score, scored_weight, *parts in rows:
-        pairs = [(parts[i], parts[i + 1]) for i in range(0, len(parts), 2)]
+        pairs = [(float(parts[i]) if parts[i] is not None else None, float(parts[i + 1]))
+                 for i in range(0, len(parts), 2)]
         weight = sum(w for s, w in pairs if s is not None)
-        assert scored_weight == pytest.approx(weight)
-        expected = sum(float(s) * w for s, w in pairs if s is not None) / weight
+        assert float(scored_weight) == pytest.approx(weight)
+        expected = sum(s * w for s, w in pairs if s is not None) / weight
         assert float(score) == pytest.approx(expected, abs=0.0051)
 
 

@@ -50,7 +50,7 @@ new_usage as (
         on usage.account_id = accounts.account_id
     where
         usage.usage_date is not null
-        {%- if is_incremental() %}
+    {% if is_incremental() %}
             and usage.usage_date >= (
                 select
                     cast(
@@ -59,7 +59,7 @@ new_usage as (
                     )
                 from {{ this }} as loaded
             )
-        {%- endif %}
+    {% endif %}
 
 ),
 

@@ -153,14 +153,14 @@ final as (
         case
             when all_observed_90_days = 1
                 then cast(
-                    cast(churned_within_90_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
-                )
+                        cast(churned_within_90_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
+                    )
         end as churn_rate_90_days,
         case
             when all_observed_180_days = 1
                 then cast(
-                    cast(churned_within_180_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
-                )
+                        cast(churned_within_180_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
+                    )
         end as churn_rate_180_days,
 
         -- booleans

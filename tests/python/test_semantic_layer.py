@@ -120,18 +120,35 @@ def test_validate_configs(mf):
     assert "WARNINGS: 0" in out
 
 
+# Metrics over marts that do not exist yet: the 1:many marts (issue 5) and the playbook marts
+# (issue 6). Strict xfail: the day they land, this turns into a failure until the list is emptied.
+PENDING_METRICS = ["open_rate", "click_rate", "unsubscribe_rate", "reconversion_rate", "cta_success_rate",
+                   "cta_invalid_rate"]
+PENDING_SAVED_QUERIES = ["one_to_many_funnel", "playbook_effectiveness"]
+
+
+@pytest.mark.xfail(strict=True, reason="1:many and playbook marts (issues 5 and 6) are not built yet, so their "
+                                       "semantic metrics do not exist")
+def test_pending_metrics_exist(mf):
+    sm = json.loads((mf.project / "target" / "semantic_manifest.json").read_text())
+    metrics = {m["name"] for m in sm["metrics"]}
+    saved = {q["name"] for q in sm.get("saved_queries", [])}
+    assert not [m for m in PENDING_METRICS if m not in metrics] and set(PENDING_SAVED_QUERIES) <= saved
+
+
 def test_required_metrics_and_saved_queries_exist(mf):
     sm = json.loads((mf.project / "target" / "semantic_manifest.json").read_text())
     metrics = {m["name"]: m for m in sm["metrics"]}
-    missing = [m for m in REQUIRED_METRICS if m not in metrics]
+    missing = [m for m in REQUIRED_METRICS if m not in metrics and m not in PENDING_METRICS]
     assert not missing, f"metrics missing from the semantic layer: {missing}"
     saved = {q["name"] for q in sm.get("saved_queries", [])}
-    assert set(SAVED_QUERIES) <= saved, f"saved queries missing: {set(SAVED_QUERIES) - saved}"
+    expected_saved = set(SAVED_QUERIES) - set(PENDING_SAVED_QUERIES)
+    assert expected_saved <= saved, f"saved queries missing: {expected_saved - saved}"
     # rates are ratio (or derived-from-ratio) metrics, never an average of a stored rate
     measures = {ms["name"]: ms for s in sm["semantic_models"] for ms in s["measures"]}
     averaged = [n for n, ms in measures.items() if ms["agg"] in ("average", "avg")]
     assert not averaged, f"measures that average a stored value: {averaged}"
-    for name in REQUIRED_METRICS:
+    for name in (m for m in REQUIRED_METRICS if m in metrics):
         assert metrics[name]["type"] in ("ratio", "derived") or name == "median_response_hours", name
     # every metric is described (docs blocks from models/docs/*_docs.md, rendered)
     undocumented = [n for n, m in metrics.items() if not (m.get("description") or "").strip()]
@@ -213,3 +230,27 @@ def test_csm_rates_re_aggregate_to_team_and_quarter(mf, clean_warehouse):
     sql = [(*r, medians.pop((_key(r[0]), _key(r[1])), None)) for r in ratios]
     sql += [(t, q, None, None, None, m) for (t, q), m in medians.items()]
     _compare(rows, sql, ["csm__team", "metric_time__quarter"], metrics, tol=1e-4)
+
+
+# ---- health and advocacy --------------------------------------------------------------------------
+
+def test_health_calibration_churn_rate_by_band(mf, clean_warehouse):
+    rows = mf.query(["churn_rate_90_days_by_band"], ["health_band_month__health_band"])
+    sql = clean_warehouse.query("""
+        select health_band, 1.0 * sum(churned_within_90_days) / nullif(sum(accounts), 0)
+        from marts.fct_health_calibration
+        where is_90_day_window_complete
+        group by health_band
+    """)
+    _compare(rows, sql, ["health_band_month__health_band"], ["churn_rate_90_days_by_band"])
+
+
+def test_advocacy_value_by_csm_team(mf, clean_warehouse):
+    rows = mf.query(["influenced_won_arr", "champion_move_won_arr", "referral_events"], ["csm__team"])
+    sql = clean_warehouse.query("""
+        select u.team, sum(a.influenced_won_arr), sum(a.champion_move_won_arr), sum(a.referral_events)
+        from marts.fct_advocacy_monthly as a
+        left join marts.dim_users as u on a.csm_user_id = u.user_id
+        group by u.team
+    """)
+    _compare(rows, sql, ["csm__team"], ["influenced_won_arr", "champion_move_won_arr", "referral_events"])

@@ -115,12 +115,16 @@ def dbt_build(db: Path, target: Path, extra: list[str] | None = None) -> dict:
     out, _ = proc.communicate()
     peak = mon.stop()
     wall = time.time() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"dbt build failed:\n{out[-5000:]}")
-    rr = json.loads((target / "run_results.json").read_text())
+    results_file = target / "run_results.json"
+    if not results_file.exists():
+        raise RuntimeError(f"dbt build failed before running anything:\n{out[-5000:]}")
+    rr = json.loads(results_file.read_text())
+    # a failing data test is reported with the timings, not a reason to lose them
+    failed = [r["unique_id"] for r in rr["results"] if r["status"] in ("error", "fail", "runtime error")]
     per_model = sorted(((r["unique_id"].split(".")[-1], r["execution_time"]) for r in rr["results"]
                         if r["unique_id"].startswith("model.")), key=lambda x: -x[1])
-    return {"wall_s": round(wall, 1), "peak_rss_gb": round(peak / 2**30, 2), "slowest_models": per_model[:10]}
+    return {"wall_s": round(wall, 1), "peak_rss_gb": round(peak / 2**30, 2), "slowest_models": per_model[:10],
+            "nodes": len(rr["results"]), "failed_nodes": failed}
 
 
 def hold_back(db: Path) -> None:

@@ -69,6 +69,10 @@ PLAYBOOKS = [
     ("pb_08", "Detractor outreach", "risk", "renewal", 60, 0.0),
 ]
 USAGE_RULE_THRESHOLD = 0.30  # active users per seat, trailing 14 days
+# transient usage dips that revert by themselves: regression to the mean for the risk playbooks
+DIPS_PER_YEAR = 1.0
+DIP_DAYS = (5, 10)  # inclusive: shorter than the 14-day rule window
+DIP_DEPTH = (0.60, 0.90)  # share of usage lost during the dip
 CHUNK = 5000  # accounts per chunk when streaming the big usage tables
 
 # 1:many programs: id, name, type, trigger, trigger_rule, goal, holdout share,
@@ -504,10 +508,32 @@ class Generator:
         decline = np.where(churns_in_window[:, None] & (days_to_end >= 0) & (days_to_end < 90), np.float32(0.35) + np.float32(0.65 / 90.0) * days_to_end, np.float32(1.0)).astype(np.float32)
         del days_to_end
         champ = np.where((self.champ_left_day[:, None] >= 0) & (np.arange(D)[None, :] >= self.champ_left_day[:, None]), np.float32(0.85), np.float32(1.0))
-        self.u_clean = np.clip(u * decline * champ, 0.0, 1.2).astype(np.float32)  # per-seat rate before effects
+        self.u_clean = np.clip(u * decline * champ * self._transient_dips(), 0.0, 1.2).astype(np.float32)  # per-seat rate before effects
         self.season = (weekly * annual)[None, :].astype(np.float32)
         self.effect = np.zeros((A, D), dtype=np.float32)  # planted program + playbook effects
         del eps
+
+    def _transient_dips(self):
+        """Usage multiplier with temporary dips that revert by themselves (a team on holiday, a
+        project paused, a quarter-end freeze): DIPS_PER_YEAR per account on average, usage down
+        DIP_DEPTH for DIP_DAYS, then back to normal. The usage-drop rule fires on many of them, so
+        a plain before/after credits any risk playbook with the recovery (regression to the mean);
+        only a comparison group that had the same trigger removes it. A separate random stream
+        keeps the main one (and so every table drawn before the CTAs) unchanged."""
+        A, D = self.A, self.D
+        rng = np.random.default_rng([self.seed, 6])
+        n = rng.poisson(DIPS_PER_YEAR * D / 365.25, A)
+        acc = np.repeat(np.arange(A), n)
+        start = rng.integers(0, D, len(acc))
+        length = rng.integers(DIP_DAYS[0], DIP_DAYS[1] + 1, len(acc))
+        depth = rng.uniform(DIP_DEPTH[0], DIP_DEPTH[1], len(acc)).astype(np.float32)
+        diff = np.zeros((A, D + 1), dtype=np.float32)
+        np.add.at(diff, (acc, start), depth)
+        np.add.at(diff, (acc, np.minimum(start + length, D)), -depth)
+        drop = np.clip(np.cumsum(diff[:, :D], axis=1), 0.0, 0.9)
+        self.truth["usage_dips"] = {"dips": int(len(acc)), "per_account_year": DIPS_PER_YEAR,
+                                    "days": list(DIP_DAYS), "depth": list(DIP_DEPTH)}
+        return (np.float32(1.0) - drop).astype(np.float32)
 
     def finish_usage(self):
         rng, A, D = self.rng, self.A, self.D

@@ -1,7 +1,10 @@
 {#- The median of an expression within a group (aggregate, not a window).
-    Used for response hours, days to close and days to convert. -#}
+    Used for response hours, days to close and days to convert. Returned as a
+    fixed decimal (dbt.type_numeric()) on every engine, so round() and
+    contracts behave the same (Postgres' percentile_cont returns double
+    precision, which has no two-argument round). -#}
 {% macro median(expr) -%}
-    {{ return(adapter.dispatch('median', 'cs_analytics')(expr)) }}
+    cast({{ adapter.dispatch('median', 'cs_analytics')(expr) }} as {{ dbt.type_numeric() }})
 {%- endmacro %}
 
 {% macro default__median(expr) -%}

@@ -153,10 +153,11 @@ def test_usage_daily_keeps_every_usage_day_of_known_accounts(clean_warehouse):
 
 def test_advocacy_reconciles_to_the_crm(clean_warehouse):
     wh = clean_warehouse
+    # whole days: an event at 13:05 on the as-of day is in the as-of month
     in_calendar = """between (select min(month_start) from intermediate.int_months)
                      and (select max(as_of_date) from intermediate.int_months)"""
-    events = wh.query(f"select count(*) from staging.stg_crm__advocacy_events where occurred_at {in_calendar}")[0][0]
-    moves = wh.query(f"select count(*) from staging.stg_crm__contact_job_changes where detected_at {in_calendar}")[0][0]
+    events = wh.query(f"select count(*) from staging.stg_crm__advocacy_events where cast(occurred_at as date) {in_calendar}")[0][0]
+    moves = wh.query(f"select count(*) from staging.stg_crm__contact_job_changes where cast(detected_at as date) {in_calendar}")[0][0]
     mart = wh.query("""
         select sum(advocacy_events), sum(champion_moves), sum(champion_move_opportunities),
                sum(champion_move_won_arr), sum(influenced_opportunities)

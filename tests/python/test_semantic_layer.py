@@ -120,29 +120,13 @@ def test_validate_configs(mf):
     assert "WARNINGS: 0" in out
 
 
-# Metrics over marts that do not exist yet: the 1:many marts (issue 5) and the playbook marts
-# (issue 6). Strict xfail: the day they land, this turns into a failure until the list is emptied.
-PENDING_METRICS = ["open_rate", "click_rate", "unsubscribe_rate", "reconversion_rate", "cta_success_rate",
-                   "cta_invalid_rate"]
-PENDING_SAVED_QUERIES = ["one_to_many_funnel", "playbook_effectiveness"]
-
-
-@pytest.mark.xfail(strict=True, reason="1:many and playbook marts (issues 5 and 6) are not built yet, so their "
-                                       "semantic metrics do not exist")
-def test_pending_metrics_exist(mf):
-    sm = json.loads((mf.project / "target" / "semantic_manifest.json").read_text())
-    metrics = {m["name"] for m in sm["metrics"]}
-    saved = {q["name"] for q in sm.get("saved_queries", [])}
-    assert not [m for m in PENDING_METRICS if m not in metrics] and set(PENDING_SAVED_QUERIES) <= saved
-
-
 def test_required_metrics_and_saved_queries_exist(mf):
     sm = json.loads((mf.project / "target" / "semantic_manifest.json").read_text())
     metrics = {m["name"]: m for m in sm["metrics"]}
-    missing = [m for m in REQUIRED_METRICS if m not in metrics and m not in PENDING_METRICS]
+    missing = [m for m in REQUIRED_METRICS if m not in metrics]
     assert not missing, f"metrics missing from the semantic layer: {missing}"
     saved = {q["name"] for q in sm.get("saved_queries", [])}
-    expected_saved = set(SAVED_QUERIES) - set(PENDING_SAVED_QUERIES)
+    expected_saved = set(SAVED_QUERIES)
     assert expected_saved <= saved, f"saved queries missing: {expected_saved - saved}"
     # rates are ratio (or derived-from-ratio) metrics, never an average of a stored rate
     measures = {ms["name"]: ms for s in sm["semantic_models"] for ms in s["measures"]}
@@ -254,3 +238,36 @@ def test_advocacy_value_by_csm_team(mf, clean_warehouse):
         group by u.team
     """)
     _compare(rows, sql, ["csm__team"], ["influenced_won_arr", "champion_move_won_arr", "referral_events"])
+
+
+def test_one_to_many_rates_by_program_equal_the_program_mart(mf, clean_warehouse):
+    """Ratio metrics over fct_email_sends (one row per send) against the stored numerators and
+    denominators of fct_program_monthly, an independent aggregation of the same sends."""
+    rows = mf.query(["open_rate", "click_rate", "unsubscribe_rate"], ["program"])
+    assert len(rows) >= 3
+    sql = clean_warehouse.query("""
+        select program_id,
+               sum(unique_opens) * 1.0 / nullif(sum(deliveries), 0),
+               sum(unique_clicks) * 1.0 / nullif(sum(deliveries), 0),
+               sum(unsubscribes) * 1.0 / nullif(sum(deliveries), 0)
+        from marts.fct_program_monthly
+        group by program_id
+        having sum(deliveries) > 0
+    """)
+    _compare(rows, sql, ["program"], ["open_rate", "click_rate", "unsubscribe_rate"])
+
+
+def test_cta_rates_by_playbook_equal_the_playbook_mart(mf, clean_warehouse):
+    """CTA success and invalid rates from fct_ctas against fct_playbook_monthly's stored counts:
+    invalid CTAs out of the success denominator, in the invalid rate's numerator."""
+    rows = mf.query(["cta_success_rate", "cta_invalid_rate"], ["playbook"])
+    assert len(rows) >= 3
+    sql = clean_warehouse.query("""
+        select playbook_id,
+               sum(ctas_closed_success) * 1.0 / nullif(sum(ctas_closed_valid), 0),
+               sum(ctas_closed_invalid) * 1.0 / nullif(sum(ctas_closed), 0)
+        from marts.fct_playbook_monthly
+        group by playbook_id
+        having sum(ctas_closed) > 0
+    """)
+    _compare(rows, sql, ["playbook"], ["cta_success_rate", "cta_invalid_rate"])

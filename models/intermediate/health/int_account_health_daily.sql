@@ -140,49 +140,61 @@ components as (
     select
         *,
         cast(
-            case
-                when usage_level is null then null
-                when usage_trend_ratio is null then 100.0 * usage_level
-                else 100.0 * (
-                        (1.0 - {{ trend_share }}) * usage_level
-                        + {{ trend_share }} * greatest(0.0, least(1.0, (usage_trend_ratio - 0.5) / 0.5))
-                    )
-            end as decimal(18, 2)
+            cast(
+                case
+                    when usage_level is null then null
+                    when usage_trend_ratio is null then 100.0 * usage_level
+                    else 100.0 * (
+                            (1.0 - {{ trend_share }}) * usage_level
+                            + {{ trend_share }} * greatest(0.0, least(1.0, (usage_trend_ratio - 0.5) / 0.5))
+                        )
+                end as decimal(28, 9)
+            ) as decimal(18, 2)
         ) as usage_score,
         cast(
-            case
-                when feature_adoption_rate is null then null
-                when milestone_on_time_rate is null then 100.0 * feature_adoption_rate
-                else 50.0 * feature_adoption_rate + 50.0 * milestone_on_time_rate
-            end as decimal(18, 2)
+            cast(
+                case
+                    when feature_adoption_rate is null then null
+                    when milestone_on_time_rate is null then 100.0 * feature_adoption_rate
+                    else 50.0 * feature_adoption_rate + 50.0 * milestone_on_time_rate
+                end as decimal(28, 9)
+            ) as decimal(18, 2)
         ) as adoption_score,
         cast(
-            case
-                when touch_volume_level is null then 100.0 * touch_recency_level
-                else 50.0 * touch_volume_level + 50.0 * touch_recency_level
-            end as decimal(18, 2)
+            cast(
+                case
+                    when touch_volume_level is null then 100.0 * touch_recency_level
+                    else 50.0 * touch_volume_level + 50.0 * touch_recency_level
+                end as decimal(28, 9)
+            ) as decimal(18, 2)
         ) as engagement_score,
         cast(
-            (
-                coalesce(activity_sentiment_points, 0.0) + coalesce(nps_points, 0.0) + coalesce(csat_points, 0.0)
-            ) / nullif(
-                case when activity_sentiment_points is null then 0 else 1 end
-                + case when nps_points is null then 0 else 1 end
-                + case when csat_points is null then 0 else 1 end,
-                0
+            cast(
+                (
+                    coalesce(activity_sentiment_points, 0.0) + coalesce(nps_points, 0.0) + coalesce(csat_points, 0.0)
+                ) / nullif(
+                    case when activity_sentiment_points is null then 0 else 1 end
+                    + case when nps_points is null then 0 else 1 end
+                    + case when csat_points is null then 0 else 1 end,
+                    0
+                ) as decimal(28, 9)
             ) as decimal(18, 2)
         ) as sentiment_score,
         cast(
-            case
-                when support_load_per_seat is not null
-                    then 100.0 * greatest(0.0, 1.0 - support_load_per_seat / {{ support_ceiling }})
-            end as decimal(18, 2)
+            cast(
+                case
+                    when support_load_per_seat is not null
+                        then 100.0 * greatest(0.0, 1.0 - support_load_per_seat / {{ support_ceiling }})
+                end as decimal(28, 9)
+            ) as decimal(18, 2)
         ) as support_score,
         cast(
-            case when has_champion then 50.0 else 0.0 end
-            + case when has_exec_sponsor then 25.0 else 0.0 end
-            + case when has_champion_left_recently then 0.0 else 25.0 end
-            as decimal(18, 2)
+            cast(
+                case when has_champion then 50.0 else 0.0 end
+                + case when has_exec_sponsor then 25.0 else 0.0 end
+                + case when has_champion_left_recently then 0.0 else 25.0 end
+                as decimal(28, 9)
+            ) as decimal(18, 2)
         ) as relationship_score
     from parts
 
@@ -240,7 +252,7 @@ scored as (
 
     select
         *,
-        cast(weighted_points / nullif(scored_weight, 0) as decimal(18, 2)) as health_score
+        cast(cast(weighted_points / nullif(scored_weight, 0) as decimal(28, 9)) as decimal(18, 2)) as health_score
     from totals
 
 ),

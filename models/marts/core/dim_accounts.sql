@@ -144,7 +144,10 @@ segment_churn_rates as (
         segment,
         lost_mrr,
         starting_mrr,
-        case when starting_mrr > 0 then lost_mrr / starting_mrr end as monthly_revenue_churn_rate
+        case
+            when starting_mrr > 0
+                then cast(lost_mrr as {{ cs_analytics.type_double() }}) / starting_mrr
+        end as monthly_revenue_churn_rate
     from segment_churn
 
 ),
@@ -196,19 +199,21 @@ final as (
         case when current_mrr > 0 then health_band end as current_health_band,
 
         -- numerics
-        cast(current_mrr as decimal(18, 2)) as current_mrr,
+        {{ cs_analytics.to_decimal('current_mrr', 18, 2) }} as current_mrr,
         cast(12 * current_mrr as decimal(18, 2)) as current_arr,
         cast(current_seats as bigint) as current_seats,
         cast(months_with_mrr as integer) as months_with_mrr,
-        cast(lifetime_revenue as decimal(18, 2)) as lifetime_revenue,
+        {{ cs_analytics.to_decimal('lifetime_revenue', 18, 2) }} as lifetime_revenue,
         cast(case when current_mrr > 0 then health_score end as decimal(18, 2)) as current_health_score,
-        cast(monthly_revenue_churn_rate as decimal(18, 6)) as segment_monthly_revenue_churn_rate,
+        {{ cs_analytics.to_decimal('monthly_revenue_churn_rate', 18, 6) }} as segment_monthly_revenue_churn_rate,
         cast({{ var('gross_margin', 0.8) }} as decimal(18, 6)) as gross_margin,
         cast(
-            case
-                when current_mrr > 0 and monthly_revenue_churn_rate > 0
-                    then current_mrr * {{ var('gross_margin', 0.8) }} / monthly_revenue_churn_rate
-            end as decimal(18, 2)
+            cast(
+                case
+                    when current_mrr > 0 and monthly_revenue_churn_rate > 0
+                        then current_mrr * {{ var('gross_margin', 0.8) }} / monthly_revenue_churn_rate
+                end as decimal(28, 9)
+            ) as decimal(18, 2)
         ) as estimated_clv,
 
         -- booleans

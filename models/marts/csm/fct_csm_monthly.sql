@@ -729,21 +729,33 @@ rates as (
             as trailing_12m_gross_retained_arr,
         trailing_12m_arr_exposure + trailing_12m_expansion_arr - trailing_12m_contraction_arr
         - trailing_12m_churned_arr as trailing_12m_net_retained_arr,
-        case when starting_arr > 0 then (starting_arr - contraction_arr - churned_arr) / starting_arr end as grr,
-        case when starting_arr > 0 then ending_arr_of_cohort / starting_arr end as nrr,
+        case
+            when
+                starting_arr > 0
+                then cast(starting_arr - contraction_arr - churned_arr as {{ cs_analytics.type_double() }})
+                    / starting_arr
+        end as grr,
+        case
+            when starting_arr > 0 then cast(ending_arr_of_cohort as {{ cs_analytics.type_double() }}) / starting_arr
+        end
+            as nrr,
         case when starting_logos > 0 then 1.0 * retained_logos / starting_logos end as logo_retention,
         case
             when trailing_12m_arr_exposure > 0
                 then
-                    (trailing_12m_arr_exposure - trailing_12m_contraction_arr - trailing_12m_churned_arr)
+                    cast(
+                        trailing_12m_arr_exposure
+                        - trailing_12m_contraction_arr
+                        - trailing_12m_churned_arr as {{ cs_analytics.type_double() }}
+                    )
                     / trailing_12m_arr_exposure
         end as trailing_12m_annualised_grr,
         case
             when trailing_12m_arr_exposure > 0
                 then
-                    (
+                    cast(
                         trailing_12m_arr_exposure + trailing_12m_expansion_arr
-                        - trailing_12m_contraction_arr - trailing_12m_churned_arr
+                        - trailing_12m_contraction_arr - trailing_12m_churned_arr as {{ cs_analytics.type_double() }}
                     )
                     / trailing_12m_arr_exposure
         end as trailing_12m_annualised_nrr,
@@ -771,7 +783,12 @@ rates as (
             when nps_responses > 0 then 100.0 * (nps_promoters - nps_detractors) / nps_responses
         end as portfolio_nps,
         case when book_accounts > 0 then 1.0 * referenceable_accounts / book_accounts end as advocates_rate,
-        case when starting_arr > 0 then expected_gross_retained_arr / starting_arr end as expected_grr
+        case
+            when
+                starting_arr > 0
+                then cast(expected_gross_retained_arr as {{ cs_analytics.type_double() }}) / starting_arr
+        end
+            as expected_grr
     from joined
 
 ),
@@ -858,147 +875,160 @@ final as (
 
         -- context: the book
         cast(ranked.book_accounts as bigint) as book_accounts,
-        cast(ranked.book_arr as decimal(18, 2)) as book_arr,
+        {{ cs_analytics.to_decimal('ranked.book_arr', 18, 2) }} as book_arr,
 
         -- lagging: single month
-        cast(ranked.starting_arr as decimal(18, 2)) as starting_arr,
-        cast(ranked.expansion_arr as decimal(18, 2)) as expansion_arr,
-        cast(ranked.contraction_arr as decimal(18, 2)) as contraction_arr,
-        cast(ranked.churned_arr as decimal(18, 2)) as churned_arr,
-        cast(ranked.gross_retained_arr as decimal(18, 2)) as gross_retained_arr,
-        cast(ranked.ending_arr_of_cohort as decimal(18, 2)) as ending_arr_of_cohort,
-        cast(ranked.new_arr as decimal(18, 2)) as new_arr,
-        cast(ranked.reactivation_arr as decimal(18, 2)) as reactivation_arr,
-        cast(ranked.grr as decimal(18, 6)) as grr,
-        cast(ranked.nrr as decimal(18, 6)) as nrr,
+        {{ cs_analytics.to_decimal('ranked.starting_arr', 18, 2) }} as starting_arr,
+        {{ cs_analytics.to_decimal('ranked.expansion_arr', 18, 2) }} as expansion_arr,
+        {{ cs_analytics.to_decimal('ranked.contraction_arr', 18, 2) }} as contraction_arr,
+        {{ cs_analytics.to_decimal('ranked.churned_arr', 18, 2) }} as churned_arr,
+        {{ cs_analytics.to_decimal('ranked.gross_retained_arr', 18, 2) }} as gross_retained_arr,
+        {{ cs_analytics.to_decimal('ranked.ending_arr_of_cohort', 18, 2) }} as ending_arr_of_cohort,
+        {{ cs_analytics.to_decimal('ranked.new_arr', 18, 2) }} as new_arr,
+        {{ cs_analytics.to_decimal('ranked.reactivation_arr', 18, 2) }} as reactivation_arr,
+        {{ cs_analytics.to_decimal('ranked.grr', 18, 6) }} as grr,
+        {{ cs_analytics.to_decimal('ranked.nrr', 18, 6) }} as nrr,
         cast(ranked.starting_logos as bigint) as starting_logos,
         cast(ranked.retained_logos as bigint) as retained_logos,
         cast(ranked.churned_logos as bigint) as churned_logos,
-        cast(ranked.logo_retention as decimal(18, 6)) as logo_retention,
+        {{ cs_analytics.to_decimal('ranked.logo_retention', 18, 6) }} as logo_retention,
 
         -- lagging: trailing twelve months
         cast(ranked.trailing_12m_months_with_book as integer) as trailing_12m_months_with_book,
-        cast(ranked.trailing_12m_arr_exposure as decimal(18, 2)) as trailing_12m_arr_exposure,
-        cast(ranked.trailing_12m_expansion_arr as decimal(18, 2)) as trailing_12m_expansion_arr,
-        cast(ranked.trailing_12m_contraction_arr as decimal(18, 2)) as trailing_12m_contraction_arr,
-        cast(ranked.trailing_12m_churned_arr as decimal(18, 2)) as trailing_12m_churned_arr,
-        cast(ranked.trailing_12m_gross_retained_arr as decimal(18, 2)) as trailing_12m_gross_retained_arr,
-        cast(ranked.trailing_12m_net_retained_arr as decimal(18, 2)) as trailing_12m_net_retained_arr,
-        cast(ranked.trailing_12m_annualised_grr as decimal(18, 6)) as trailing_12m_annualised_grr,
-        cast(ranked.trailing_12m_annualised_nrr as decimal(18, 6)) as trailing_12m_annualised_nrr,
-        cast(ranked.trailing_12m_logo_exposure as decimal(18, 6)) as trailing_12m_logo_exposure,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_arr_exposure', 18, 2) }} as trailing_12m_arr_exposure,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_expansion_arr', 18, 2) }} as trailing_12m_expansion_arr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_contraction_arr', 18, 2) }} as trailing_12m_contraction_arr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_churned_arr', 18, 2) }} as trailing_12m_churned_arr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_gross_retained_arr', 18, 2) }}
+            as trailing_12m_gross_retained_arr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_net_retained_arr', 18, 2) }} as trailing_12m_net_retained_arr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_annualised_grr', 18, 6) }} as trailing_12m_annualised_grr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_annualised_nrr', 18, 6) }} as trailing_12m_annualised_nrr,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_logo_exposure', 18, 6) }} as trailing_12m_logo_exposure,
         cast(ranked.trailing_12m_churned_logos as bigint) as trailing_12m_churned_logos,
-        cast(ranked.trailing_12m_annualised_logo_retention as decimal(18, 6))
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_annualised_logo_retention', 18, 6) }}
             as trailing_12m_annualised_logo_retention,
 
         -- lagging: won ARR credited to CS
-        cast(ranked.cs_sourced_arr as decimal(18, 2)) as cs_sourced_arr,
+        {{ cs_analytics.to_decimal('ranked.cs_sourced_arr', 18, 2) }} as cs_sourced_arr,
         cast(ranked.cs_sourced_opportunities as bigint) as cs_sourced_opportunities,
-        cast(ranked.cs_influenced_arr as decimal(18, 2)) as cs_influenced_arr,
+        {{ cs_analytics.to_decimal('ranked.cs_influenced_arr', 18, 2) }} as cs_influenced_arr,
         cast(ranked.cs_influenced_opportunities as bigint) as cs_influenced_opportunities,
 
         -- leading
         cast(ranked.scored_accounts as bigint) as scored_accounts,
-        cast(ranked.health_score_sum as decimal(18, 4)) as health_score_sum,
-        cast(ranked.avg_health_score as decimal(18, 4)) as avg_health_score,
+        {{ cs_analytics.to_decimal('ranked.health_score_sum', 18, 4) }} as health_score_sum,
+        {{ cs_analytics.to_decimal('ranked.avg_health_score', 18, 4) }} as avg_health_score,
         cast(ranked.healthy_accounts as bigint) as healthy_accounts,
-        cast(ranked.pct_accounts_healthy as decimal(18, 6)) as pct_accounts_healthy,
+        {{ cs_analytics.to_decimal('ranked.pct_accounts_healthy', 18, 6) }} as pct_accounts_healthy,
         cast(ranked.adoption_milestones_due as bigint) as adoption_milestones_due,
         cast(ranked.adoption_milestones_on_time as bigint) as adoption_milestones_on_time,
-        cast(ranked.adoption_milestones_on_time_rate as decimal(18, 6)) as adoption_milestones_on_time_rate,
+        {{ cs_analytics.to_decimal('ranked.adoption_milestones_on_time_rate', 18, 6) }}
+            as adoption_milestones_on_time_rate,
         cast(ranked.inbound_requests as bigint) as inbound_requests,
         cast(ranked.responded_requests as bigint) as responded_requests,
-        cast(ranked.median_response_hours as decimal(18, 4)) as median_response_hours,
+        {{ cs_analytics.to_decimal('ranked.median_response_hours', 18, 4) }} as median_response_hours,
         cast(ranked.support_tickets as bigint) as support_tickets,
         cast(ranked.followed_up_tickets as bigint) as followed_up_tickets,
-        cast(ranked.median_ticket_follow_up_hours as decimal(18, 4)) as median_ticket_follow_up_hours,
+        {{ cs_analytics.to_decimal('ranked.median_ticket_follow_up_hours', 18, 4) }} as median_ticket_follow_up_hours,
 
         -- activity
         cast(ranked.touchpoints as bigint) as touchpoints,
         cast(ranked.book_touchpoints as bigint) as book_touchpoints,
-        cast(ranked.touchpoints_per_account as decimal(18, 6)) as touchpoints_per_account,
+        {{ cs_analytics.to_decimal('ranked.touchpoints_per_account', 18, 6) }} as touchpoints_per_account,
         cast(ranked.accounts_touched as bigint) as accounts_touched,
-        cast(ranked.accounts_touched_rate as decimal(18, 6)) as accounts_touched_rate,
+        {{ cs_analytics.to_decimal('ranked.accounts_touched_rate', 18, 6) }} as accounts_touched_rate,
         cast(ranked.qbrs_completed as bigint) as qbrs_completed,
         cast(ranked.ebrs_completed as bigint) as ebrs_completed,
         cast(ranked.lifecycle_cadence_accounts as bigint) as lifecycle_cadence_accounts,
         cast(ranked.lifecycle_compliant_accounts as bigint) as lifecycle_compliant_accounts,
-        cast(ranked.lifecycle_compliance_rate as decimal(18, 6)) as lifecycle_compliance_rate,
+        {{ cs_analytics.to_decimal('ranked.lifecycle_compliance_rate', 18, 6) }} as lifecycle_compliance_rate,
         cast(ranked.success_plan_updates as bigint) as success_plan_updates,
         cast(ranked.ctas_closed as bigint) as ctas_closed,
 
         -- quality
         cast(ranked.ctas_closed_valid as bigint) as ctas_closed_valid,
         cast(ranked.ctas_successful as bigint) as ctas_successful,
-        cast(ranked.cta_success_rate as decimal(18, 6)) as cta_success_rate,
+        {{ cs_analytics.to_decimal('ranked.cta_success_rate', 18, 6) }} as cta_success_rate,
         cast(ranked.ctas_closed_with_due_date as bigint) as ctas_closed_with_due_date,
         cast(ranked.ctas_closed_on_time as bigint) as ctas_closed_on_time,
-        cast(ranked.cta_on_time_rate as decimal(18, 6)) as cta_on_time_rate,
+        {{ cs_analytics.to_decimal('ranked.cta_on_time_rate', 18, 6) }} as cta_on_time_rate,
         cast(ranked.post_ebr_responses as bigint) as post_ebr_responses,
         cast(ranked.post_ebr_score_sum as bigint) as post_ebr_score_sum,
-        cast(ranked.post_ebr_avg_score as decimal(18, 4)) as post_ebr_avg_score,
+        {{ cs_analytics.to_decimal('ranked.post_ebr_avg_score', 18, 4) }} as post_ebr_avg_score,
 
         -- context
         cast(ranked.nps_responses as bigint) as nps_responses,
         cast(ranked.nps_promoters as bigint) as nps_promoters,
         cast(ranked.nps_passives as bigint) as nps_passives,
         cast(ranked.nps_detractors as bigint) as nps_detractors,
-        cast(ranked.portfolio_nps as decimal(18, 4)) as portfolio_nps,
+        {{ cs_analytics.to_decimal('ranked.portfolio_nps', 18, 4) }} as portfolio_nps,
         cast(ranked.referenceable_accounts as bigint) as referenceable_accounts,
-        cast(ranked.advocates_rate as decimal(18, 6)) as advocates_rate,
+        {{ cs_analytics.to_decimal('ranked.advocates_rate', 18, 6) }} as advocates_rate,
 
         -- normalisation: portfolio mix
-        cast(ranked.expected_gross_retained_arr as decimal(18, 2)) as expected_gross_retained_arr,
-        cast(ranked.expected_grr as decimal(18, 6)) as expected_grr,
-        cast(ranked.grr_vs_expected as decimal(18, 6)) as grr_vs_expected,
+        {{ cs_analytics.to_decimal('ranked.expected_gross_retained_arr', 18, 2) }} as expected_gross_retained_arr,
+        {{ cs_analytics.to_decimal('ranked.expected_grr', 18, 6) }} as expected_grr,
+        {{ cs_analytics.to_decimal('ranked.grr_vs_expected', 18, 6) }} as grr_vs_expected,
 
         -- normalisation: the team (same owner role, same month)
-        cast(team_medians.team_median_grr as decimal(18, 6)) as team_median_grr,
-        cast(ranked.grr_percent_rank as decimal(18, 6)) as grr_percent_rank,
-        cast(team_medians.team_median_nrr as decimal(18, 6)) as team_median_nrr,
-        cast(ranked.nrr_percent_rank as decimal(18, 6)) as nrr_percent_rank,
-        cast(team_medians.team_median_grr_vs_expected as decimal(18, 6)) as team_median_grr_vs_expected,
-        cast(ranked.grr_vs_expected_percent_rank as decimal(18, 6)) as grr_vs_expected_percent_rank,
-        cast(team_medians.team_median_touchpoints as decimal(18, 6)) as team_median_touchpoints,
-        cast(ranked.touchpoints_percent_rank as decimal(18, 6)) as touchpoints_percent_rank,
+        {{ cs_analytics.to_decimal('team_medians.team_median_grr', 18, 6) }} as team_median_grr,
+        {{ cs_analytics.to_decimal('ranked.grr_percent_rank', 18, 6) }} as grr_percent_rank,
+        {{ cs_analytics.to_decimal('team_medians.team_median_nrr', 18, 6) }} as team_median_nrr,
+        {{ cs_analytics.to_decimal('ranked.nrr_percent_rank', 18, 6) }} as nrr_percent_rank,
+        {{ cs_analytics.to_decimal('team_medians.team_median_grr_vs_expected', 18, 6) }} as team_median_grr_vs_expected,
+        {{ cs_analytics.to_decimal('ranked.grr_vs_expected_percent_rank', 18, 6) }} as grr_vs_expected_percent_rank,
+        {{ cs_analytics.to_decimal('team_medians.team_median_touchpoints', 18, 6) }} as team_median_touchpoints,
+        {{ cs_analytics.to_decimal('ranked.touchpoints_percent_rank', 18, 6) }} as touchpoints_percent_rank,
 
         -- normalisation: targets of the book's tier and attainment
-        cast(ranked.target_grr as decimal(18, 6)) as target_grr,
-        cast(ranked.target_nrr as decimal(18, 6)) as target_nrr,
-        cast(ranked.target_logo_retention as decimal(18, 6)) as target_logo_retention,
-        cast(ranked.target_nps as decimal(18, 4)) as target_nps,
-        cast(ranked.target_touches_per_account_month as decimal(18, 4)) as target_touches_per_account_month,
-        cast(ranked.target_response_hours as decimal(18, 4)) as target_response_hours,
+        {{ cs_analytics.to_decimal('ranked.target_grr', 18, 6) }} as target_grr,
+        {{ cs_analytics.to_decimal('ranked.target_nrr', 18, 6) }} as target_nrr,
+        {{ cs_analytics.to_decimal('ranked.target_logo_retention', 18, 6) }} as target_logo_retention,
+        {{ cs_analytics.to_decimal('ranked.target_nps', 18, 4) }} as target_nps,
+        {{ cs_analytics.to_decimal('ranked.target_touches_per_account_month', 18, 4) }}
+            as target_touches_per_account_month,
+        {{ cs_analytics.to_decimal('ranked.target_response_hours', 18, 4) }} as target_response_hours,
         cast(ranked.target_portfolio_accounts as integer) as target_portfolio_accounts,
         cast(
-            case
-                when ranked.target_grr > 0
-                    then ranked.trailing_12m_annualised_grr / ranked.target_grr
-            end as decimal(18, 6)
+            cast(
+                case
+                    when ranked.target_grr > 0
+                        then ranked.trailing_12m_annualised_grr / ranked.target_grr
+                end as decimal(28, 9)
+            ) as decimal(18, 6)
         ) as grr_attainment,
         cast(
-            case
-                when ranked.target_nrr > 0
-                    then ranked.trailing_12m_annualised_nrr / ranked.target_nrr
-            end as decimal(18, 6)
+            cast(
+                case
+                    when ranked.target_nrr > 0
+                        then ranked.trailing_12m_annualised_nrr / ranked.target_nrr
+                end as decimal(28, 9)
+            ) as decimal(18, 6)
         ) as nrr_attainment,
         cast(
-            case
-                when ranked.target_logo_retention > 0
-                    then ranked.trailing_12m_annualised_logo_retention / ranked.target_logo_retention
-            end as decimal(18, 6)
+            cast(
+                case
+                    when ranked.target_logo_retention > 0
+                        then ranked.trailing_12m_annualised_logo_retention / ranked.target_logo_retention
+                end as decimal(28, 9)
+            ) as decimal(18, 6)
         ) as logo_retention_attainment,
         cast(
-            case
-                when ranked.target_touches_per_account_month > 0
-                    then ranked.touchpoints_per_account / ranked.target_touches_per_account_month
-            end as decimal(18, 6)
+            cast(
+                case
+                    when ranked.target_touches_per_account_month > 0
+                        then ranked.touchpoints_per_account / ranked.target_touches_per_account_month
+                end as decimal(28, 9)
+            ) as decimal(18, 6)
         ) as touches_attainment,
         cast(
-            case
-                when ranked.target_portfolio_accounts > 0
-                    then 1.0 * ranked.book_accounts / ranked.target_portfolio_accounts
-            end as decimal(18, 6)
+            cast(
+                case
+                    when ranked.target_portfolio_accounts > 0
+                        then 1.0 * ranked.book_accounts / ranked.target_portfolio_accounts
+                end as decimal(28, 9)
+            ) as decimal(18, 6)
         ) as portfolio_load,
         ranked.median_response_hours <= ranked.target_response_hours as is_response_time_on_target
 

@@ -25,7 +25,7 @@ final as (
         inbound_source,
 
         -- numerics
-        cast(response_hours as decimal(18, 4)) as response_hours,
+        {{ cs_analytics.to_decimal('response_hours', 18, 4) }} as response_hours,
 
         -- booleans
         is_responded,

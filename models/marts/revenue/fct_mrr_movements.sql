@@ -38,11 +38,11 @@ final as (
         mrr_monthly.movement,
 
         -- numerics
-        cast(mrr_monthly.mrr as decimal(18, 2)) as mrr,
-        cast(mrr_monthly.previous_mrr as decimal(18, 2)) as previous_mrr,
-        cast(mrr_monthly.mrr_change as decimal(18, 2)) as mrr_change,
-        cast(mrr_monthly.arr as decimal(18, 2)) as arr,
-        cast(mrr_monthly.previous_arr as decimal(18, 2)) as previous_arr,
+        {{ cs_analytics.to_decimal('mrr_monthly.mrr', 18, 2) }} as mrr,
+        {{ cs_analytics.to_decimal('mrr_monthly.previous_mrr', 18, 2) }} as previous_mrr,
+        {{ cs_analytics.to_decimal('mrr_monthly.mrr_change', 18, 2) }} as mrr_change,
+        {{ cs_analytics.to_decimal('mrr_monthly.arr', 18, 2) }} as arr,
+        {{ cs_analytics.to_decimal('mrr_monthly.previous_arr', 18, 2) }} as previous_arr,
         cast(12 * mrr_monthly.mrr_change as decimal(18, 2)) as arr_change,
         cast(mrr_monthly.seats as bigint) as seats,
         cast(mrr_monthly.active_subscription_lines as bigint) as active_subscription_lines,

@@ -116,15 +116,15 @@ final as (
 
         -- numerics: ARR
         cast(window_months as integer) as window_months,
-        cast(starting_arr as decimal(18, 2)) as starting_arr,
-        cast(expansion_arr as decimal(18, 2)) as expansion_arr,
-        cast(contraction_arr as decimal(18, 2)) as contraction_arr,
-        cast(churned_arr as decimal(18, 2)) as churned_arr,
+        {{ cs_analytics.to_decimal('starting_arr', 18, 2) }} as starting_arr,
+        {{ cs_analytics.to_decimal('expansion_arr', 18, 2) }} as expansion_arr,
+        {{ cs_analytics.to_decimal('contraction_arr', 18, 2) }} as contraction_arr,
+        {{ cs_analytics.to_decimal('churned_arr', 18, 2) }} as churned_arr,
         cast(starting_arr - contraction_arr - churned_arr as decimal(18, 2)) as gross_retained_arr,
-        cast(ending_arr_of_cohort as decimal(18, 2)) as ending_arr_of_cohort,
-        cast(new_arr as decimal(18, 2)) as new_arr,
-        cast(reactivation_arr as decimal(18, 2)) as reactivation_arr,
-        cast(ending_arr as decimal(18, 2)) as ending_arr,
+        {{ cs_analytics.to_decimal('ending_arr_of_cohort', 18, 2) }} as ending_arr_of_cohort,
+        {{ cs_analytics.to_decimal('new_arr', 18, 2) }} as new_arr,
+        {{ cs_analytics.to_decimal('reactivation_arr', 18, 2) }} as reactivation_arr,
+        {{ cs_analytics.to_decimal('ending_arr', 18, 2) }} as ending_arr,
 
         -- numerics: logos
         cast(starting_logos as bigint) as starting_logos,

@@ -1,0 +1,198 @@
+{#-
+    Treated vs holdout, per program and lift metric, for all enrollments of
+    the program (enrolled_month null) and for each month's enrollment
+    cohort. The arithmetic lives here once; fct_program_lift serves the
+    program rows and fct_program_monthly the cohort rows.
+
+    Metrics (per-enrollment values from int_program_enrollments_joined_to_outcomes):
+    - usage_per_seat_change (mean): difference of means, Welch standard
+      error sqrt(s_t^2/n_t + s_h^2/n_h), needs n >= 2 in both groups;
+    - renewal_rate, logo_retention (proportion): difference of rates,
+      two-proportion standard error with the plus-two (Agresti-Caffo)
+      adjustment, p~ = (x + 1) / (n + 2):
+      sqrt(p~_t(1-p~_t)/(n_t+2) + p~_h(1-p~_h)/(n_h+2)), so a small group
+      whose rate is 0 or 1 does not get a zero-width interval; the interval
+      is centred on the adjusted difference p~_t - p~_h (Agresti-Caffo),
+      which always keeps the observed lift inside it; needs n >= 1 in both
+      groups.
+    95% interval = centre +/- 1.96 x standard error (normal approximation);
+    the centre is the lift itself for means.
+-#}
+
+with outcomes as (
+
+    select * from {{ ref('int_program_enrollments_joined_to_outcomes') }}
+
+),
+
+metric_values as (
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        cast('usage_per_seat_change' as {{ dbt.type_string() }}) as lift_metric,
+        cast('mean' as {{ dbt.type_string() }}) as metric_kind,
+        usage_per_seat_change as metric_value
+    from outcomes
+    where usage_per_seat_change is not null
+
+    union all
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        cast('renewal_rate' as {{ dbt.type_string() }}) as lift_metric,
+        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
+        case when did_renew then 1.0 else 0.0 end as metric_value
+    from outcomes
+    where did_renew is not null
+
+    union all
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        cast('logo_retention' as {{ dbt.type_string() }}) as lift_metric,
+        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
+        case when is_retained_logo then 1.0 else 0.0 end as metric_value
+    from outcomes
+    where is_retained_logo is not null
+
+),
+
+typed_values as (
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        lift_metric,
+        metric_kind,
+        cast(metric_value as {{ cs_analytics.type_double() }}) as metric_value
+    from metric_values
+    where program_id is not null and is_holdout is not null
+
+),
+
+by_cohort as (
+
+    select
+        program_id,
+        enrolled_month,
+        lift_metric,
+        metric_kind,
+        sum(case when not is_holdout then 1 else 0 end) as treated_n,
+        sum(case when not is_holdout then metric_value else 0 end) as treated_sum,
+        var_samp(case when not is_holdout then metric_value end) as treated_variance,
+        sum(case when is_holdout then 1 else 0 end) as holdout_n,
+        sum(case when is_holdout then metric_value else 0 end) as holdout_sum,
+        var_samp(case when is_holdout then metric_value end) as holdout_variance
+    from typed_values
+    group by program_id, enrolled_month, lift_metric, metric_kind
+
+),
+
+by_program as (
+
+    select
+        program_id,
+        cast(null as date) as enrolled_month,
+        lift_metric,
+        metric_kind,
+        sum(case when not is_holdout then 1 else 0 end) as treated_n,
+        sum(case when not is_holdout then metric_value else 0 end) as treated_sum,
+        var_samp(case when not is_holdout then metric_value end) as treated_variance,
+        sum(case when is_holdout then 1 else 0 end) as holdout_n,
+        sum(case when is_holdout then metric_value else 0 end) as holdout_sum,
+        var_samp(case when is_holdout then metric_value end) as holdout_variance
+    from typed_values
+    group by program_id, lift_metric, metric_kind
+
+),
+
+stacked as (
+
+    select * from by_program
+    union all
+    select * from by_cohort
+
+),
+
+group_values as (
+
+    select
+        *,
+        case when treated_n > 0 then treated_sum / treated_n end as treated_value,
+        case when holdout_n > 0 then holdout_sum / holdout_n end as holdout_value
+    from stacked
+
+),
+
+standard_errors as (
+
+    select
+        *,
+        treated_value - holdout_value as lift,
+        case
+            when metric_kind = 'proportion' and treated_n >= 1 and holdout_n >= 1
+                then {{ cs_analytics.otm_plus_two_difference('treated_sum', 'treated_n', 'holdout_sum', 'holdout_n') }}
+            else treated_value - holdout_value
+        end as lift_interval_centre,
+        case
+            when metric_kind = 'mean' and treated_n >= 2 and holdout_n >= 2
+                then {{ cs_analytics.otm_welch_standard_error(
+                    'treated_variance', 'treated_n', 'holdout_variance', 'holdout_n'
+                ) }}
+            when metric_kind = 'proportion' and treated_n >= 1 and holdout_n >= 1
+                then {{ cs_analytics.otm_two_proportion_standard_error(
+                    'treated_sum', 'treated_n', 'holdout_sum', 'holdout_n'
+                ) }}
+        end as lift_standard_error
+    from group_values
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ cs_analytics.surrogate_key(['program_id', 'lift_metric', 'enrolled_month']) }} as program_lift_key,
+        program_id,
+
+        -- strings
+        lift_metric,
+        metric_kind,
+
+        -- numerics (rounded to 6 decimals, the precision of every rate in the marts)
+        cast(treated_n as bigint) as treated_n,
+        cast(treated_sum as decimal(18, 6)) as treated_sum,
+        cast(treated_value as decimal(18, 6)) as treated_value,
+        cast(treated_variance as decimal(18, 6)) as treated_variance,
+        cast(holdout_n as bigint) as holdout_n,
+        cast(holdout_sum as decimal(18, 6)) as holdout_sum,
+        cast(holdout_value as decimal(18, 6)) as holdout_value,
+        cast(holdout_variance as decimal(18, 6)) as holdout_variance,
+        cast(lift as decimal(18, 6)) as lift,
+        cast(lift_standard_error as decimal(18, 6)) as lift_standard_error,
+        cast(lift_interval_centre as decimal(18, 6)) as lift_interval_centre,
+        cast(
+            lift_interval_centre - {{ cs_analytics.otm_z_95() }} * lift_standard_error as decimal(18, 6)
+        ) as lift_ci95_lower,
+        cast(
+            lift_interval_centre + {{ cs_analytics.otm_z_95() }} * lift_standard_error as decimal(18, 6)
+        ) as lift_ci95_upper,
+
+        -- booleans
+        enrolled_month is null as is_all_cohorts,
+
+        -- dates
+        enrolled_month
+
+    from standard_errors
+
+)
+
+select * from final

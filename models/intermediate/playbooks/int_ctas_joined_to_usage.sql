@@ -1,0 +1,284 @@
+{#-
+    Each CTA joined to the account's product usage around it: active users
+    per seat before the CTA (the baseline) and after it (the attribution
+    window), the lift between the two, and whether usage came back above the
+    risk threshold within the window.
+
+    Windows (whole UTC days, start inclusive, end exclusive):
+    - baseline: the `baseline_window_days` (28) days before the day the CTA
+      was opened;
+    - after, for a worked CTA: from the day it was closed for the playbook's
+      attribution window (else `default_attribution_window_days`, 45);
+    - after, for a comparison CTA (invalid or untouched): from the day it was
+      opened + the median days to close of worked CTAs with the same reason,
+      for the same window, so both groups are measured the same time after
+      the trigger fired. Other CTAs (still being worked) have no after window.
+
+    Usage per seat over a window = the sum of daily active users per seat /
+    the account's customer days in the window (days with an active
+    subscription line, from `int_account_customer_days`): a customer day
+    without usage counts as zero, days after a churn or before the usage
+    feed starts do not count. Days after the as-of date are not observed
+    (`is_after_window_complete` = false).
+
+    Recovery: the daily trailing `usage_rule_trailing_days` (14) average of
+    active users per seat, the same measure the usage-drop rule fires on, is
+    at or above var `usage_risk_threshold_per_seat` (0.30) on some day of the
+    after window (days whose trailing window is not all customer days are
+    not judged). Unknown (null) while the window is open and it has not
+    recovered yet.
+-#}
+
+{{ config(materialized='table') }}
+
+{%- set baseline_days = var('baseline_window_days', 28) %}
+{%- set trailing_days = var('usage_rule_trailing_days', 14) %}
+{%- set threshold = var('usage_risk_threshold_per_seat', 0.30) %}
+
+with ctas as (
+
+    select * from {{ ref('int_ctas_enriched') }}
+
+),
+
+customer_days as (
+
+    select * from {{ ref('int_account_customer_days') }}
+
+),
+
+usage as (
+
+    select * from {{ ref('int_account_usage_daily') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_months') }}
+
+),
+
+as_of as (
+
+    select max(as_of_date) as as_of_date
+    from months
+
+),
+
+days_to_close_by_reason as (
+
+    select
+        reason,
+        count(*) as worked_ctas,
+        {{ cs_analytics.median('days_open') }} as median_days_to_close
+    from ctas
+    where is_worked
+    group by reason
+
+),
+
+anchored as (
+
+    select
+        ctas.cta_id,
+        ctas.account_id,
+        ctas.effectiveness_group,
+        ctas.attribution_window_days,
+        ctas.created_date,
+        ctas.closed_date,
+        as_of.as_of_date,
+        cast(round(days_to_close_by_reason.median_days_to_close, 0) as integer) as comparison_anchor_days
+    from ctas
+    cross join as_of
+    left join days_to_close_by_reason
+        on ctas.reason = days_to_close_by_reason.reason
+
+),
+
+windows as (
+
+    select
+        cta_id,
+        account_id,
+        effectiveness_group,
+        attribution_window_days,
+        as_of_date,
+        comparison_anchor_days,
+        cast({{ dbt.dateadd('day', -baseline_days, 'created_date') }} as date) as baseline_start_date,
+        created_date as baseline_end_date,
+        case
+            when effectiveness_group = 'worked' then closed_date
+            when effectiveness_group = 'comparison'
+                then cast({{ dbt.dateadd('day', 'comparison_anchor_days', 'created_date') }} as date)
+        end as after_start_date
+    from anchored
+
+),
+
+windows_bounded as (
+
+    select
+        *,
+        cast(
+            {{ dbt.dateadd('day', 'attribution_window_days', 'after_start_date') }} as date
+        ) as after_end_date,
+        cast(
+            {{ dbt.dateadd('day', -(trailing_days - 1), 'after_start_date') }} as date
+        ) as after_lead_in_date
+    from windows
+
+),
+
+days_with_usage as (
+
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        case when customer_days.is_customer_day then 1 else 0 end as is_customer_day,
+        case when customer_days.is_customer_day then coalesce(usage.usage_per_seat, 0) else 0 end as usage_per_seat
+    from customer_days
+    left join usage
+        on
+            customer_days.account_id = usage.account_id
+            and customer_days.date_day = usage.usage_date
+
+),
+
+baseline as (
+
+    select
+        windows_bounded.cta_id,
+        sum(days_with_usage.is_customer_day) as baseline_customer_days,
+        sum(days_with_usage.usage_per_seat) as baseline_usage_per_seat_days
+    from windows_bounded
+    inner join days_with_usage
+        on
+            windows_bounded.account_id = days_with_usage.account_id
+            and windows_bounded.baseline_start_date <= days_with_usage.date_day
+            and windows_bounded.baseline_end_date > days_with_usage.date_day
+            and windows_bounded.as_of_date >= days_with_usage.date_day
+    group by windows_bounded.cta_id
+
+),
+
+after_days as (
+
+    {#- the after window plus the lead-in days its first trailing averages need #}
+    select
+        windows_bounded.cta_id,
+        days_with_usage.date_day,
+        days_with_usage.is_customer_day,
+        days_with_usage.usage_per_seat,
+        days_with_usage.date_day >= windows_bounded.after_start_date as is_in_window,
+        sum(days_with_usage.is_customer_day) over (
+            partition by windows_bounded.cta_id
+            order by days_with_usage.date_day
+            rows between {{ trailing_days - 1 }} preceding and current row
+        ) as trailing_customer_days,
+        sum(days_with_usage.usage_per_seat) over (
+            partition by windows_bounded.cta_id
+            order by days_with_usage.date_day
+            rows between {{ trailing_days - 1 }} preceding and current row
+        ) as trailing_usage_per_seat_days
+    from windows_bounded
+    inner join days_with_usage
+        on
+            windows_bounded.account_id = days_with_usage.account_id
+            and windows_bounded.after_lead_in_date <= days_with_usage.date_day
+            and windows_bounded.after_end_date > days_with_usage.date_day
+            and windows_bounded.as_of_date >= days_with_usage.date_day
+    where windows_bounded.after_start_date is not null
+
+),
+
+after_window as (
+
+    select
+        cta_id,
+        sum(case when is_in_window then is_customer_day else 0 end) as after_customer_days,
+        sum(case when is_in_window then usage_per_seat else 0 end) as after_usage_per_seat_days,
+        max(
+            case
+                when is_in_window and trailing_customer_days = {{ trailing_days }}
+                    then trailing_usage_per_seat_days / {{ trailing_days }}
+            end
+        ) as max_trailing_usage_per_seat_after,
+        sum(
+            case when is_in_window and trailing_customer_days = {{ trailing_days }} then 1 else 0 end
+        ) as after_days_judged
+    from after_days
+    group by cta_id
+
+),
+
+measured as (
+
+    select
+        windows_bounded.cta_id,
+        windows_bounded.effectiveness_group,
+        windows_bounded.comparison_anchor_days,
+        windows_bounded.baseline_start_date,
+        windows_bounded.baseline_end_date,
+        windows_bounded.after_start_date,
+        windows_bounded.after_end_date,
+        coalesce(baseline.baseline_customer_days, 0) as baseline_customer_days,
+        coalesce(after_window.after_customer_days, 0) as after_customer_days,
+        coalesce(after_window.after_days_judged, 0) as after_days_judged,
+        after_window.max_trailing_usage_per_seat_after,
+        windows_bounded.after_start_date is not null
+        and windows_bounded.after_end_date <= {{ dbt.dateadd('day', 1, 'windows_bounded.as_of_date') }}
+            as is_after_window_complete,
+        case
+            when baseline.baseline_customer_days > 0
+                then baseline.baseline_usage_per_seat_days / baseline.baseline_customer_days
+        end as usage_before,
+        case
+            when after_window.after_customer_days > 0
+                then after_window.after_usage_per_seat_days / after_window.after_customer_days
+        end as usage_after
+    from windows_bounded
+    left join baseline
+        on windows_bounded.cta_id = baseline.cta_id
+    left join after_window
+        on windows_bounded.cta_id = after_window.cta_id
+
+),
+
+final as (
+
+    select
+        -- ids
+        cta_id,
+
+        -- strings
+        effectiveness_group,
+
+        -- numerics
+        comparison_anchor_days,
+        cast(baseline_customer_days as integer) as baseline_customer_days,
+        cast(after_customer_days as integer) as after_customer_days,
+        cast(usage_before as {{ cs_analytics.type_double() }}) as usage_before,
+        cast(usage_after as {{ cs_analytics.type_double() }}) as usage_after,
+        cast(usage_after - usage_before as {{ cs_analytics.type_double() }}) as usage_lift,
+        cast(max_trailing_usage_per_seat_after as {{ cs_analytics.type_double() }})
+            as max_trailing_usage_per_seat_after,
+
+        -- booleans
+        is_after_window_complete,
+        case
+            when max_trailing_usage_per_seat_after >= {{ threshold }} then true
+            when is_after_window_complete and after_days_judged > 0 then false
+        end as did_usage_recover,
+
+        -- dates
+        baseline_start_date,
+        baseline_end_date,
+        after_start_date,
+        after_end_date
+
+    from measured
+
+)
+
+select * from final

@@ -66,8 +66,8 @@ final as (
         {{ dbt.datediff(
             'prior_sends.sent_at',
             'program_opportunities.created_at',
-            'hour'
-        ) }} / 24.0 as days_from_send_to_opportunity,
+            'second'
+        ) }} / 86400.0 as days_from_send_to_opportunity,
 
         -- booleans
         coalesce(program_opportunities.is_sales_accepted, false) as is_sales_accepted,

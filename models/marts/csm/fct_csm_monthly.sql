@@ -210,7 +210,8 @@ cell_rates as (
         scorecard_months.month_start,
         cell_monthly.segment,
         cell_monthly.health_band,
-        sum(cell_monthly.gross_retained_mrr) / sum(cell_monthly.starting_mrr) as cell_grr
+        cast(sum(cell_monthly.gross_retained_mrr) as {{ cs_analytics.type_double() }})
+        / sum(cell_monthly.starting_mrr) as cell_grr
     from scorecard_months
     inner join months
         on
@@ -228,7 +229,9 @@ expected as (
     select
         book.csm_user_id,
         book.month_start,
-        12 * sum(book.starting_mrr * cell_rates.cell_grr) as expected_gross_retained_arr
+        12 * sum(
+            cast(book.starting_mrr as {{ cs_analytics.type_double() }}) * cell_rates.cell_grr
+        ) as expected_gross_retained_arr
     from book
     left join health
         on
@@ -761,7 +764,9 @@ rates as (
         end as trailing_12m_annualised_nrr,
         case
             when trailing_12m_logo_exposure > 0
-                then 1.0 - trailing_12m_churned_logos / trailing_12m_logo_exposure
+                then
+                    1.0 - cast(trailing_12m_churned_logos as {{ cs_analytics.type_double() }})
+                    / trailing_12m_logo_exposure
         end as trailing_12m_annualised_logo_retention,
         case when scored_accounts > 0 then health_score_sum / scored_accounts end as avg_health_score,
         case when scored_accounts > 0 then 1.0 * healthy_accounts / scored_accounts end as pct_accounts_healthy,

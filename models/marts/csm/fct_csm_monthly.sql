@@ -168,11 +168,11 @@ trailing_12m as (
     select
         scorecard_months.month_start,
         book_monthly_indexed.csm_user_id,
-        sum(book_monthly_indexed.starting_arr) / 12.0 as arr_exposure,
+        cast(sum(book_monthly_indexed.starting_arr) as {{ cs_analytics.type_double() }}) / 12.0 as arr_exposure,
         sum(book_monthly_indexed.expansion_arr) as expansion_arr,
         sum(book_monthly_indexed.contraction_arr) as contraction_arr,
         sum(book_monthly_indexed.churned_arr) as churned_arr,
-        sum(book_monthly_indexed.starting_logos) / 12.0 as logo_exposure,
+        cast(sum(book_monthly_indexed.starting_logos) as {{ cs_analytics.type_double() }}) / 12.0 as logo_exposure,
         sum(book_monthly_indexed.churned_logos) as churned_logos,
         sum(case when book_monthly_indexed.starting_logos > 0 then 1 else 0 end) as months_with_book
     from scorecard_months

@@ -78,9 +78,7 @@ paying_months as (
         mrr_monthly.month_start,
         months.month_end,
         mrr_monthly.mrr,
-        accounts.first_contract_date,
-        {{ dbt.datediff('accounts.first_contract_date', 'mrr_monthly.month_start', 'year') }}
-            as contract_years
+        accounts.first_contract_date
     from mrr_monthly
     inner join months
         on mrr_monthly.month_start = months.month_start
@@ -92,39 +90,15 @@ paying_months as (
 
 ),
 
-renewal_dates as (
-
-    select
-        *,
-        case
-            when first_contract_date >= month_start
-                then cast({{ dbt.dateadd('year', 1, 'first_contract_date') }} as date)
-            when cast({{ dbt.dateadd('year', 'contract_years', 'first_contract_date') }} as date) > month_start
-                then cast({{ dbt.dateadd('year', 'contract_years', 'first_contract_date') }} as date)
-            else cast({{ dbt.dateadd('year', '(contract_years + 1)', 'first_contract_date') }} as date)
-        end as next_renewal_date
-    from paying_months
-
-),
-
-renewal_month_starts as (
-
-    select
-        *,
-        cast({{ dbt.date_trunc('month', 'next_renewal_date') }} as date) as renewal_month_start
-    from renewal_dates
-
-),
-
 renewal_months as (
 
     select
         *,
-        case
-            when renewal_month_start = next_renewal_date then next_renewal_date
-            else cast({{ dbt.dateadd('month', 1, 'renewal_month_start') }} as date)
-        end as renewal_judged_month
-    from renewal_month_starts
+        {{ cs_analytics.next_contract_anniversary('first_contract_date', 'month_start') }} as next_renewal_date,
+        {{ cs_analytics.month_start_on_or_after(
+            cs_analytics.next_contract_anniversary('first_contract_date', 'month_start')
+        ) }} as renewal_judged_month
+    from paying_months
 
 ),
 

@@ -110,9 +110,7 @@ ctas_dated as (
                 'ctas.attribution_window_days',
                 'coalesce(ctas.closed_date, as_of.as_of_date)'
             ) }} as date
-        ) as attribution_end_date,
-        {{ dbt.datediff('accounts.first_contract_date', 'ctas.created_date', 'year') }}
-            as contract_years
+        ) as attribution_end_date
     from ctas
     cross join as_of
     left join accounts
@@ -120,42 +118,15 @@ ctas_dated as (
 
 ),
 
-renewal_dates as (
-
-    select
-        cta_id,
-        case
-            when first_contract_date is null then null
-            when first_contract_date >= created_date
-                then cast({{ dbt.dateadd('year', 1, 'first_contract_date') }} as date)
-            when cast({{ dbt.dateadd('year', 'contract_years', 'first_contract_date') }} as date) > created_date
-                then cast({{ dbt.dateadd('year', 'contract_years', 'first_contract_date') }} as date)
-            else cast({{ dbt.dateadd('year', '(contract_years + 1)', 'first_contract_date') }} as date)
-        end as next_renewal_date
-    from ctas_dated
-
-),
-
-renewal_month_starts as (
-
-    select
-        cta_id,
-        next_renewal_date,
-        cast({{ dbt.date_trunc('month', 'next_renewal_date') }} as date) as renewal_month_start
-    from renewal_dates
-
-),
-
 renewal_months as (
 
     select
         cta_id,
-        next_renewal_date,
-        case
-            when renewal_month_start = next_renewal_date then next_renewal_date
-            else cast({{ dbt.dateadd('month', 1, 'renewal_month_start') }} as date)
-        end as renewal_judged_month
-    from renewal_month_starts
+        {{ cs_analytics.next_contract_anniversary('first_contract_date', 'created_date') }} as next_renewal_date,
+        {{ cs_analytics.month_start_on_or_after(
+            cs_analytics.next_contract_anniversary('first_contract_date', 'created_date')
+        ) }} as renewal_judged_month
+    from ctas_dated
 
 ),
 

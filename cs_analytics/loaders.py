@@ -15,7 +15,7 @@ every column as text. Empty strings stay empty strings and nulls stay nulls on
 both engines, so staging sees exactly what DuckDB sees.
 
     python -m cs_analytics.loaders --from /tmp/x/warehouse.duckdb --postgres "host=... port=... user=... dbname=..."
-    python -m cs_analytics.loaders --from seeds/demo --spark /tmp/spark-warehouse
+    python -m cs_analytics.loaders --from seeds/demo --spark /tmp/spark-warehouse [--dbt-build]
 """
 from __future__ import annotations
 
@@ -213,6 +213,9 @@ def main(argv=None):
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--postgres", help="libpq DSN, e.g. 'host=localhost port=5432 user=postgres dbname=cs_analytics'")
     g.add_argument("--spark", help="local Spark warehouse directory (catalog and tables)")
+    p.add_argument("--dbt-build", action="store_true",
+                   help="Spark only: then run `dbt build --target spark` in this same Spark session "
+                        "(a local catalog is visible only to the session that wrote it) and print its time")
     a = p.parse_args(argv)
     if a.postgres:
         load_postgres(a.source, a.postgres, quiet=False)
@@ -220,9 +223,31 @@ def main(argv=None):
         spark = spark_session(a.spark)
         try:
             load_spark(a.source, spark, quiet=False)
+            if a.dbt_build:
+                return _dbt_build_in_session(Path(a.spark))
         finally:
             spark.stop()
+    return 0
+
+
+def _dbt_build_in_session(warehouse_dir: Path) -> int:
+    """`dbt build --target spark` inside this process, so dbt-spark's `method: session` reuses our session."""
+    import os
+
+    from dbt.cli.main import dbtRunner
+
+    root = Path(__file__).resolve().parents[1]
+    target = warehouse_dir.resolve() / "target"
+    os.environ["CS_SPARK_WAREHOUSE_DIR"] = str(warehouse_dir.resolve() / "warehouse")
+    t0 = time.time()
+    res = dbtRunner().invoke([
+        "build", "--target", "spark", "--vars", "{load_demo_data: false}", "--exclude-resource-type", "unit_test",
+        "--project-dir", str(root), "--profiles-dir", str(root),
+        "--target-path", str(target), "--log-path", str(target / "logs"),
+    ])
+    print(f"spark: dbt build {'succeeded' if res.success else 'FAILED'} in {time.time() - t0:.1f}s")
+    return 0 if res.success else 1
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -423,10 +423,6 @@ windowed as (
         is_customer_day,
         seats,
         active_users,
-        nps_score,
-        nps_date,
-        csat_score,
-        csat_date,
 
         sum(seat_active_users) over trailing_28 as active_user_days_28d,
         sum(seats) over trailing_28 as seat_days_28d,
@@ -452,8 +448,20 @@ windowed as (
         sum(exec_sponsor_change) over to_date as exec_sponsors_present,
         max(champion_left_date) over to_date as last_champion_left_date,
 
-        count(nps_score) over to_date as nps_group,
-        count(csat_score) over to_date as csat_group
+        -- the latest survey so far, as one number: (days since 1970 of its date) x 100 + score. One fact
+        -- per day at most and dates rise with the day, so the running max is the latest response.
+        max(
+            case
+                when nps_score is not null
+                    then {{ dbt.datediff("cast('1970-01-01' as date)", 'nps_date', 'day') }} * 100 + nps_score
+            end
+        ) over to_date as latest_nps_code,
+        max(
+            case
+                when csat_score is not null
+                    then {{ dbt.datediff("cast('1970-01-01' as date)", 'csat_date', 'day') }} * 100 + csat_score
+            end
+        ) over to_date as latest_csat_code
 
     from joined
     window
@@ -466,15 +474,16 @@ windowed as (
 
 ),
 
--- carry the latest survey forward: the running count of responses numbers the stretch each one covers
+-- decode the latest survey: score = code mod 100, its date = 1970-01-01 + code div 100 days
 carried as (
 
     select
         *,
-        max(nps_score) over (partition by account_id, nps_group) as latest_nps_score,
-        max(nps_date) over (partition by account_id, nps_group) as latest_nps_date,
-        max(csat_score) over (partition by account_id, csat_group) as latest_csat_score,
-        max(csat_date) over (partition by account_id, csat_group) as latest_csat_date
+        latest_nps_code - 100 * floor(latest_nps_code / 100.0) as latest_nps_score,
+        cast(floor(latest_nps_code / 100.0) as integer) as latest_nps_epoch_day,
+        latest_csat_code - 100 * floor(latest_csat_code / 100.0) as latest_csat_score,
+        cast(floor(latest_csat_code / 100.0) as integer) as latest_csat_epoch_day,
+        {{ dbt.datediff("cast('1970-01-01' as date)", 'date_day', 'day') }} as epoch_day
     from windowed
 
 ),
@@ -526,11 +535,11 @@ final as (
         cast(carried.neutral_activities_90d as integer) as neutral_activities_90d,
         cast(carried.negative_activities_90d as integer) as negative_activities_90d,
         case
-            when carried.latest_nps_date > {{ dbt.dateadd('day', -survey_lookback, 'carried.date_day') }}
+            when carried.latest_nps_epoch_day > carried.epoch_day - {{ survey_lookback }}
                 then cast(carried.latest_nps_score as integer)
         end as latest_nps_score,
         case
-            when carried.latest_csat_date > {{ dbt.dateadd('day', -survey_lookback, 'carried.date_day') }}
+            when carried.latest_csat_epoch_day > carried.epoch_day - {{ survey_lookback }}
                 then cast(carried.latest_csat_score as integer)
         end as latest_csat_score,
         {%- if var('using_support_tickets', true) %}

@@ -21,6 +21,7 @@
 {%- set lookback = 90 %}
 {%- set survey_lookback = var('health_survey_lookback_days', 365) | int %}
 {%- set champion_left_days = var('health_champion_left_days', 180) | int %}
+{%- set epoch = "cast('1970-01-01' as date)" %}
 
 with days as (
 
@@ -453,13 +454,19 @@ windowed as (
         max(
             case
                 when nps_score is not null
-                    then {{ dbt.datediff("cast('1970-01-01' as date)", 'nps_date', 'day') }} * 100 + nps_score
+                    then
+                        {{ dbt.datediff(epoch, 'nps_date', 'day') }}
+                        * 100
+                        + nps_score
             end
         ) over to_date as latest_nps_code,
         max(
             case
                 when csat_score is not null
-                    then {{ dbt.datediff("cast('1970-01-01' as date)", 'csat_date', 'day') }} * 100 + csat_score
+                    then
+                        {{ dbt.datediff(epoch, 'csat_date', 'day') }}
+                        * 100
+                        + csat_score
             end
         ) over to_date as latest_csat_code
 
@@ -483,7 +490,8 @@ carried as (
         cast(floor(latest_nps_code / 100.0) as integer) as latest_nps_epoch_day,
         latest_csat_code - 100 * floor(latest_csat_code / 100.0) as latest_csat_score,
         cast(floor(latest_csat_code / 100.0) as integer) as latest_csat_epoch_day,
-        {{ dbt.datediff("cast('1970-01-01' as date)", 'date_day', 'day') }} as epoch_day
+        {{ dbt.datediff(epoch, 'date_day', 'day') }}
+            as epoch_day
     from windowed
 
 ),

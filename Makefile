@@ -1,5 +1,6 @@
 # cs_analytics: two commands on a fresh machine (python3, make, git):
 #   make run    create .venv, install pinned dependencies, build the demo warehouse
+#               (the demo project in integration_tests/ installs the package like a user does)
 #   make test   lint, dbt build (models, data tests, unit tests) and the pytest suite
 PYTHON ?= python3
 VENV   := .venv
@@ -7,8 +8,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXTRAS ?= dev,postgres,spark
 export DBT_PROFILES_DIR := $(CURDIR)
+# the demo warehouse lives in the repo root whichever project builds it
+export CS_DUCKDB_PATH ?= $(CURDIR)/warehouse.duckdb
+DEMO   := integration_tests
+# the demo project runs dbt from its own folder
+DEMO_DBT := cd $(DEMO) && ../$(BIN)/dbt
 
-.PHONY: run test install lint build pytest docs demo-data bench clean
+.PHONY: run test install lint build deps pytest docs demo-data bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,31 +24,36 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/dbt build
+deps: $(STAMP)
+	$(DEMO_DBT) deps
+
+run: build
 	@$(BIN)/python -m cs_analytics.summary
 
 lint: $(STAMP)
 	$(BIN)/sqlfluff lint models analyses --processes 2
 
-build: $(STAMP)
-	$(BIN)/dbt build
+# The demo: load its raw tables (the demo project's seeds), then build the
+# package over them (the demo project's default selector leaves the seeds out).
+build: deps
+	$(DEMO_DBT) seed --selector demo_raw_data
+	$(DEMO_DBT) build
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 test: lint build pytest
 
-docs: $(STAMP)
-	$(BIN)/dbt docs generate && $(BIN)/dbt docs serve
+docs: deps
+	$(DEMO_DBT) docs generate && ../$(BIN)/dbt docs serve
 
 # regenerate the committed demo data (a test checks it is byte-identical)
 demo-data: $(STAMP)
-	rm -rf seeds/demo/*/
-	$(BIN)/python -m cs_analytics.generate --accounts 60 --months 12 --seed 42 --out seeds/demo
+	rm -rf $(DEMO)/seeds/demo/*/
+	$(BIN)/python -m cs_analytics.generate --accounts 60 --months 12 --seed 42 --out $(DEMO)/seeds/demo
 
 bench: $(STAMP)
 	$(BIN)/python -m cs_analytics.bench --sizes 1000 10000 100000 --months 24
 
 clean:
-	rm -rf target target_* logs warehouse.duckdb dbt_packages
+	rm -rf target target_* logs warehouse.duckdb dbt_packages $(DEMO)/target $(DEMO)/logs $(DEMO)/dbt_packages

@@ -108,7 +108,7 @@ class PeakRSS:
 def dbt_build(db: Path, target: Path, extra: list[str] | None = None) -> dict:
     env = dict(os.environ, DBT_PROFILES_DIR=str(ROOT), CS_DUCKDB_PATH=str(db), DBT_TARGET_PATH=str(target),
                DBT_LOG_PATH=str(target / "logs"))
-    cmd = [str(Path(sys.executable).parent / "dbt"), "build", "--vars", "{load_demo_data: false}", *(extra or [])]
+    cmd = [str(Path(sys.executable).parent / "dbt"), "build", *(extra or [])]
     t0 = time.time()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     mon = PeakRSS(proc.pid)

@@ -3,7 +3,7 @@
 Usage::
 
     python -m cs_analytics.generate --accounts 200 --months 18 --seed 7 --duckdb raw.duckdb
-    python -m cs_analytics.generate --accounts 60 --months 12 --seed 42 --out seeds/demo
+    python -m cs_analytics.generate --accounts 60 --months 12 --seed 42 --out integration_tests/seeds/demo
     ... --dirty      # inject every defect class a real export has (counted in the truth)
 
 Everything is vectorised with NumPy (loops run over months, days or small

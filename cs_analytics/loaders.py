@@ -15,7 +15,7 @@ every column as text. Empty strings stay empty strings and nulls stay nulls on
 both engines, so staging sees exactly what DuckDB sees.
 
     python -m cs_analytics.loaders --from /tmp/x/warehouse.duckdb --postgres "host=... port=... user=... dbname=..."
-    python -m cs_analytics.loaders --from seeds/demo --spark /tmp/spark-warehouse [--dbt-build]
+    python -m cs_analytics.loaders --from integration_tests/seeds/demo --spark /tmp/spark-warehouse [--dbt-build]
 """
 from __future__ import annotations
 
@@ -241,7 +241,7 @@ def _dbt_build_in_session(warehouse_dir: Path) -> int:
     os.environ["CS_SPARK_WAREHOUSE_DIR"] = str(warehouse_dir.resolve() / "warehouse")
     t0 = time.time()
     res = dbtRunner().invoke([
-        "build", "--target", "spark", "--vars", "{load_demo_data: false}", "--exclude-resource-type", "unit_test",
+        "build", "--target", "spark", "--exclude-resource-type", "unit_test",
         "--project-dir", str(root), "--profiles-dir", str(root),
         "--target-path", str(target), "--log-path", str(target / "logs"),
     ])

@@ -1,8 +1,11 @@
 {#-
     Serving access on PostgreSQL, the database Metabase and Looker connect to.
 
-    Marts get `grants: {select: [bi_reader]}` from dbt_project.yml (dbt applies
-    them on every build). These two hooks add what a grant on a table cannot:
+    Every mart gets SELECT for the role from a post-hook (grant_select_to_bi_reader,
+    run after each mart is built; a hook, not dbt's `grants` config, because the
+    role is a var and dbt does not resolve a root project's vars inside an
+    installed package's dbt_project.yml). Two run hooks add what a grant on a
+    table cannot:
     the role itself (created NOLOGIN if missing, when var
     `bi_reader_create_role` is true; set it false where a DBA owns roles) and
     USAGE on the marts schema only. Raw, reference, staging, intermediate and dq
@@ -41,7 +44,7 @@
 
 {% macro postgres__serving_schema_usage() -%}
     {%- set role = var('bi_reader_role', 'bi_reader') -%}
-    {%- set marts = generate_schema_name(var('marts_schema', 'marts'), none) -%}
+    {%- set marts = var('marts_schema', 'marts') | trim -%}
     do $$
     begin
         if exists (select 1 from pg_namespace where nspname = '{{ marts }}') then
@@ -49,4 +52,16 @@
         end if;
     end
     $$
+{%- endmacro %}
+
+{% macro grant_select_to_bi_reader() -%}
+    {{ return(adapter.dispatch('grant_select_to_bi_reader', 'cs_analytics')()) }}
+{%- endmacro %}
+
+{#- An empty hook: dbt runs nothing. -#}
+{% macro default__grant_select_to_bi_reader() -%}
+{%- endmacro %}
+
+{% macro postgres__grant_select_to_bi_reader() -%}
+    grant select on {{ this }} to {{ adapter.quote(var('bi_reader_role', 'bi_reader')) }}
 {%- endmacro %}

@@ -65,7 +65,7 @@ def build_generated(tmp: Path, accounts: int, months: int, seed: int, dirty: boo
     db = tmp / "warehouse.duckdb"
     truth = generate(accounts, months, seed, duckdb_path=db, dirty=dirty, quiet=True)
     target = tmp / "target"
-    proc = dbt(["build", "--vars", "{load_demo_data: false}"], db, target, check=False)
+    proc = dbt(["build"], db, target, check=False)
     wh = Warehouse(db, truth, target, proc)
     return wh
 

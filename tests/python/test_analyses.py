@@ -12,7 +12,7 @@ ANALYSES = sorted(p.stem for p in (ROOT / "analyses").glob("*.sql"))
 @pytest.fixture(scope="module")
 def compiled(clean_warehouse, tmp_path_factory):
     target = tmp_path_factory.mktemp("analyses")
-    dbt(["compile", "--select", "resource_type:analysis", "--vars", "{load_demo_data: false}"],
+    dbt(["compile", "--select", "resource_type:analysis"],
         clean_warehouse.path, target)
     return target / "compiled" / "cs_analytics" / "analyses"
 

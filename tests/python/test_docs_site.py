@@ -51,7 +51,7 @@ def docs_site(clean_warehouse, tmp_path_factory):
     ok, reason = _browser_available()
     require(ok, reason)
     target = tmp_path_factory.mktemp("docs_site")
-    dbt(["docs", "generate", "--vars", "{load_demo_data: false}"], clean_warehouse.path, target)
+    dbt(["docs", "generate"], clean_warehouse.path, target)
     for f in ("index.html", "manifest.json", "catalog.json"):
         assert (target / f).exists(), f"dbt docs generate wrote no {f}"
     handler = functools.partial(_QuietHandler, directory=str(target))

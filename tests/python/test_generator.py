@@ -11,16 +11,17 @@ from cs_analytics.generate import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = dict(accounts=60, months=12, seed=42)
+DEMO_DIR = ROOT / "integration_tests" / "seeds" / "demo"
 
 
 def test_demo_data_regenerates_byte_identically(tmp_path):
     generate(out_dir=tmp_path, quiet=True, **DEMO)
-    committed = sorted(p.relative_to(ROOT / "seeds/demo") for p in (ROOT / "seeds/demo").rglob("*.csv"))
+    committed = sorted(p.relative_to(DEMO_DIR) for p in DEMO_DIR.rglob("*.csv"))
     fresh = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.csv"))
     assert committed == fresh, "the set of demo files changed: run `make demo-data`"
     for rel in committed:
-        assert filecmp.cmp(ROOT / "seeds/demo" / rel, tmp_path / rel, shallow=False), f"{rel} differs: run `make demo-data`"
-    assert (ROOT / "seeds/demo/_truth/truth.json").read_text() == (tmp_path / "_truth/truth.json").read_text()
+        assert filecmp.cmp(DEMO_DIR / rel, tmp_path / rel, shallow=False), f"{rel} differs: run `make demo-data`"
+    assert (DEMO_DIR / "_truth/truth.json").read_text() == (tmp_path / "_truth/truth.json").read_text()
 
 
 def test_same_seed_same_data_other_seed_other_data(tmp_path):

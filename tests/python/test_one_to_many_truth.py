@@ -34,7 +34,7 @@ def otm_warehouse(tmp_path_factory) -> Warehouse:
     db = tmp / "warehouse.duckdb"
     truth = generate(ACCOUNTS, MONTHS, SEED, duckdb_path=db, dirty=False, quiet=True)
     target = tmp / "target"
-    proc = dbt(["run", "--vars", "{load_demo_data: false}",
+    proc = dbt(["run",
                 "--select", "+fct_program_lift", "+fct_program_monthly", "+dim_programs"], db, target)
     return Warehouse(db, truth, target, proc)
 

@@ -37,8 +37,7 @@ def pb_warehouse(tmp_path_factory) -> Warehouse:
     truth = generate(ACCOUNTS, MONTHS, SEED, duckdb_path=db, quiet=True)
     target = tmp / "target"
     # models plus the reference seeds they read (`dbt run` alone would not load the seeds)
-    proc = dbt(["build", "--select", *MODELS.split(), "--resource-type", "model", "seed",
-                "--vars", "{load_demo_data: false}"], db, target)
+    proc = dbt(["build", "--select", *MODELS.split(), "--resource-type", "model", "seed"], db, target)
     return Warehouse(db, truth, target, proc)
 
 

@@ -84,7 +84,7 @@ def pristine(tmp_path_factory):
 
 def _run(db: Path, target: Path, *extra: str, check: bool = True):
     """Models and seeds, without the data tests (they are checked elsewhere), for speed."""
-    return dbt(["build", "--exclude-resource-type", "test", "unit_test", "--vars", "{load_demo_data: false}", *extra],
+    return dbt(["build", "--exclude-resource-type", "test", "unit_test", *extra],
                db, target, check=check)
 
 
@@ -141,8 +141,7 @@ def test_killed_build_never_half_writes_the_serving_file(pristine, tmp_path):
     env = dict(os.environ, DBT_PROFILES_DIR=str(ROOT), CS_DUCKDB_PATH=str(build), DBT_TARGET_PATH=str(tmp_path / "tk"),
                DBT_LOG_PATH=str(tmp_path / "tk" / "logs"))
     proc = subprocess.Popen([sys.executable, "-m", "cs_analytics.publish", "--build-file", str(build),
-                             "--serving-file", str(serving), "--", "--exclude-resource-type", "test", "unit_test",
-                             "--vars", "{load_demo_data: false}"],
+                             "--serving-file", str(serving), "--", "--exclude-resource-type", "test", "unit_test"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     log = tmp_path / "tk" / "logs" / "dbt.log"
     deadline = time.time() + 120

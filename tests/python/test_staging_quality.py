@@ -106,7 +106,7 @@ def test_dirty_run_at_10000_accounts_loses_nothing(tmp_path_factory):
     d = tmp_path_factory.mktemp("dirty10k")
     db = d / "warehouse.duckdb"
     truth = generate(10_000, 12, 31, duckdb_path=db, dirty=True, quiet=True)
-    proc = dbt(["build", "--select", "reference", "staging", "audit", "--vars", "{load_demo_data: false}"], db, d / "target",
+    proc = dbt(["build", "--select", "reference", "staging", "audit"], db, d / "target",
                check=False)
     wh = Warehouse(db, truth, d / "target", proc)
     assert proc.returncode == 0, proc.stdout[-6000:]

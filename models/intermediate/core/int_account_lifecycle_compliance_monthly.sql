@@ -18,7 +18,7 @@ with activities as (
 
 cadences as (
 
-    select * from {{ ref('lifecycle_cadences') }}
+    select * from {{ cs_analytics.reference_table('lifecycle_cadences') }}
 
 ),
 

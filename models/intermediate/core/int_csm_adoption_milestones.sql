@@ -15,7 +15,7 @@ with feature_usage as (
 
 milestones as (
 
-    select * from {{ ref('feature_milestones') }}
+    select * from {{ cs_analytics.reference_table('feature_milestones') }}
 
 ),
 

@@ -13,7 +13,7 @@ with ctas as (
 
 status_outcomes as (
 
-    select * from {{ ref('cta_status_outcomes') }}
+    select * from {{ cs_analytics.reference_table('cta_status_outcomes') }}
 
 ),
 

@@ -32,13 +32,13 @@ with signals as (
 
 health_score_weights as (
 
-    select * from {{ ref('health_score_weights') }}
+    select * from {{ cs_analytics.reference_table('health_score_weights') }}
 
 ),
 
 tier_targets as (
 
-    select * from {{ ref('tier_targets') }}
+    select * from {{ cs_analytics.reference_table('tier_targets') }}
 
 ),
 

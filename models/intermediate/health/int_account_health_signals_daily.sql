@@ -49,7 +49,7 @@ feature_periods as (
 
 feature_milestones as (
 
-    select * from {{ ref('feature_milestones') }}
+    select * from {{ cs_analytics.reference_table('feature_milestones') }}
 
 ),
 

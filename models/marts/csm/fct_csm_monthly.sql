@@ -86,7 +86,7 @@ health as (
 
 tier_targets as (
 
-    select * from {{ ref('tier_targets') }}
+    select * from {{ cs_analytics.reference_table('tier_targets') }}
 
 ),
 

@@ -91,7 +91,7 @@ program_costs as (
 
 tier_targets as (
 
-    select * from {{ ref('tier_targets') }}
+    select * from {{ cs_analytics.reference_table('tier_targets') }}
 
 ),
 

@@ -4,10 +4,6 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('account_team_history') }}
-{% endif %}
 
 {%- set team_role = cs_analytics.canonical_enum('team_role') -%}
 {%- set raw_columns = [

@@ -4,10 +4,6 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('advocacy_events') }}
-{% endif %}
 
 {%- set advocacy_event_type = cs_analytics.canonical_enum('advocacy_event_type') -%}
 {%- set raw_columns = [

@@ -4,10 +4,6 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('activities') }}
-{% endif %}
 
 {%- set activity_type = cs_analytics.canonical_enum('activity_type') -%}
 {%- set direction = cs_analytics.canonical_enum('direction') -%}

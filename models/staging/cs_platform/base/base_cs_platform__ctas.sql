@@ -4,10 +4,6 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('ctas') }}
-{% endif %}
 
 {%- set close_source = cs_analytics.canonical_enum('close_source') -%}
 {%- set cta_source = cs_analytics.canonical_enum('cta_source') -%}

@@ -4,10 +4,6 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('playbooks') }}
-{% endif %}
 
 {%- set playbook_category = cs_analytics.canonical_enum('playbook_category') -%}
 {%- set success_metric = cs_analytics.canonical_enum('success_metric') -%}

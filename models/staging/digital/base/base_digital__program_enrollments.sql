@@ -4,10 +4,6 @@
     Rules: DECISIONS.md, "Raw data and cleaning rules".
 -#}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('program_enrollments') }}
-{% endif %}
 
 {%- set raw_columns = [
     'enrollment_id',

@@ -6,10 +6,6 @@
 
 {{ config(enabled=var('using_support_tickets', true)) }}
 
-{#- With the demo data on, build the demo seed first (a source does not order the DAG). -#}
-{%- if var('load_demo_data', true) %}
--- depends_on: {{ ref('tickets') }}
-{% endif %}
 
 {%- set raw_columns = [
     'ticket_id',

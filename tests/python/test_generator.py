@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 from pathlib import Path
 
 import duckdb
+import yaml
 
 from cs_analytics.generate import generate
 
@@ -35,28 +37,52 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path):
         assert ca.execute(q).fetchall() == cb.execute(q).fetchall()
 
 
+def contract_columns() -> dict[tuple[str, str], list[str]]:
+    """(source, table) -> columns, parsed from the project's own raw contract (docs/raw_contract.md)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    source = table = None
+    for line in (ROOT / "docs" / "raw_contract.md").read_text().splitlines():
+        heading = re.match(r"^## (\w+) \(`raw_\w+`", line)
+        if heading:
+            source, table = heading.group(1), None
+            continue
+        if line.startswith("## "):
+            source = None
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") else []
+        if not source or len(cells) != 4 or cells[0] == "table" or set(cells[0]) <= {"-"} and cells[0]:
+            continue
+        table = cells[0] or table
+        out.setdefault((source, table), []).extend(c.strip() for c in cells[1].split(","))
+    return out
+
+
 def test_every_contract_table_is_written(tmp_path):
+    """The generator writes every table and column of the project's raw contract, and the package's sources
+    declare and describe each of them."""
     truth = generate(50, 6, 5, duckdb_path=tmp_path / "w.duckdb", quiet=True)
-    spec = (ROOT.parent / "shared/spec/raw_sources.md")
-    expected = {
-        "crm": ["accounts", "users", "account_team_history", "contacts", "contact_job_changes", "opportunities", "advocacy_events"],
-        "billing": ["subscriptions"], "product": ["account_usage_daily", "feature_usage_daily"],
-        "cs_platform": ["ctas", "cta_tasks", "playbooks", "activities", "success_plans", "milestones"],
-        "support": ["tickets"], "digital": ["programs", "program_enrollments", "email_sends", "email_events", "program_costs"],
-        "surveys": ["survey_responses"],
-    }
-    names = {f"{s}.{t}" for s, ts in expected.items() for t in ts}
-    assert set(truth["staging"]) == names
+    contract = contract_columns()
+    assert len(contract) == 23, sorted(contract)
+    assert set(truth["staging"]) == {f"{s}.{t}" for s, t in contract}
     assert all(v["raw_rows"] > 0 for v in truth["staging"].values())
-    if spec.exists():  # every column of the contract exists in the generated table
-        text = spec.read_text()
-        with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-            cols = {(s, t): {r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ?", [s, t]).fetchall()}
-                for s, t in con.execute("select table_schema, table_name from information_schema.tables where table_schema like 'raw_%'").fetchall()}
-        assert len(cols) == 23
-        assert "subscription_id" in cols[("raw_billing", "subscriptions")] and "mrr" in cols[("raw_billing", "subscriptions")]
-        assert "raw_cs" in text
+    schema_of = {"crm": "raw_crm", "billing": "raw_billing", "product": "raw_product", "cs_platform": "raw_cs",
+                 "support": "raw_support", "digital": "raw_digital", "surveys": "raw_surveys"}
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        written = {(s, t): {r[0] for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
+            [schema_of[s], t]).fetchall()} for s, t in contract}
+    declared = {}
+    for f in (ROOT / "models" / "staging").rglob("_*__sources.yml"):
+        for src in yaml.safe_load(f.read_text())["sources"]:
+            for t in src["tables"]:
+                declared[(src["name"], t["name"])] = {c["name"]: c.get("description") for c in t.get("columns", [])}
+    problems = []
+    for key, columns in sorted(contract.items()):
+        for col in columns:
+            if col not in written[key]:
+                problems.append(f"{key[0]}.{key[1]}.{col}: in the contract, not generated")
+            if not (declared.get(key, {}).get(col) or "").strip():
+                problems.append(f"{key[0]}.{key[1]}.{col}: in the contract, not declared with a description in the sources")
+    assert not problems, "\n".join(problems)
 
 
 def test_ledger_equals_first_day_of_month_recomputation(tmp_path):

@@ -12,6 +12,12 @@ So BI tools never read the build file:
 2. Only if the build succeeded, every relation of the marts schema is copied
    into a new file `<serving>.tmp` (marts only: no raw or staging data reaches
    BI users), which is checkpointed and closed.
+   The serving file is written in DuckDB's v1.0.0 storage format
+   (`STORAGE_VERSION`, var `CS_SERVING_STORAGE_VERSION`), which every DuckDB
+   1.x and 2.x reader opens: BI drivers bundle older DuckDB releases than the
+   one that builds (Metabase's driver and Superset's duckdb extra are on 1.x),
+   and a 1.x reader cannot open a file in 2.x storage. Table and column
+   comments (the marts' dbt docs) are copied with the data.
 3. `os.replace(<serving>.tmp, <serving>)` swaps it in: an atomic rename on POSIX.
    Readers that already hold the old file keep reading the old snapshot (the
    old inode) until they reconnect; new connections see the new build. A
@@ -28,6 +34,11 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
+SERVING_STORAGE_VERSION = os.environ.get("CS_SERVING_STORAGE_VERSION", "v1.0.0")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def publish(build_path: str | os.PathLike, serving_path: str | os.PathLike, schema: str = "marts") -> list[str]:
@@ -36,8 +47,9 @@ def publish(build_path: str | os.PathLike, serving_path: str | os.PathLike, sche
     for p in (tmp, Path(str(tmp) + ".wal")):
         if p.exists():
             p.unlink()
-    con = duckdb.connect(str(tmp))
-    con.execute(f"attach '{build_path}' as build (read_only)")
+    con = duckdb.connect()
+    con.execute(f"attach {_quote(str(tmp))} as serving (storage_version {_quote(SERVING_STORAGE_VERSION)})")
+    con.execute(f"attach {_quote(str(build_path))} as build (read_only)")
     names = [r[0] for r in con.execute(
         "select table_name from information_schema.tables where table_catalog = 'build' and table_schema = ? order by 1",
         [schema]).fetchall()]
@@ -45,11 +57,20 @@ def publish(build_path: str | os.PathLike, serving_path: str | os.PathLike, sche
         con.close()
         tmp.unlink()
         raise RuntimeError(f"no relations in schema {schema} of {build_path}: nothing to publish")
-    con.execute(f"create schema {schema}")
+    con.execute(f"create schema serving.{schema}")
     for n in names:
-        con.execute(f'create table {schema}."{n}" as select * from build.{schema}."{n}"')
+        con.execute(f'create table serving.{schema}."{n}" as select * from build.{schema}."{n}"')
+    # the marts' docs travel with them: BI tools show these comments
+    for n, comment in con.execute("select table_name, comment from duckdb_tables() where database_name = 'build' "
+                                  "and schema_name = ? and comment is not null", [schema]).fetchall():
+        con.execute(f'comment on table serving.{schema}."{n}" is {_quote(comment)}')
+    for n, c, comment in con.execute("select table_name, column_name, comment from duckdb_columns() "
+                                     "where database_name = 'build' and schema_name = ? and comment is not null",
+                                     [schema]).fetchall():
+        con.execute(f'comment on column serving.{schema}."{n}"."{c}" is {_quote(comment)}')
     con.execute("detach build")
-    con.execute("checkpoint")
+    con.execute("checkpoint serving")
+    con.execute("detach serving")
     con.close()
     os.replace(tmp, serving_path)
     return names

@@ -10,8 +10,8 @@
 
     Columns:
       - nrr, starting_arr, ending_arr_of_cohort: the company's trailing-12-month
-        NRR and its numerator and denominator (fct_revenue_retention, the
-        all / all roll-up row).
+        NRR and its numerator and denominator (fct_revenue_retention's detail
+        rows summed over every segment and coverage model).
       - referral_events ... champion_moves: the advocacy activity in the window
         (fct_advocacy_monthly).
       - influenced_won_arr, champion_move_won_arr: ARR won in the window from
@@ -52,16 +52,20 @@ company_windows as (
 
     select
         month_start,
-        window_start_month,
-        starting_arr,
-        ending_arr_of_cohort,
-        new_arr + reactivation_arr as new_logo_arr,
-        nrr
+        min(trailing_12m_window_start_month) as window_start_month,
+        sum(trailing_12m_starting_arr) as starting_arr,
+        sum(trailing_12m_ending_arr_of_cohort) as ending_arr_of_cohort,
+        sum(trailing_12m_new_arr + trailing_12m_reactivation_arr) as new_logo_arr,
+        cast(
+            case
+                when sum(trailing_12m_starting_arr) > 0
+                    then sum(trailing_12m_ending_arr_of_cohort) / sum(trailing_12m_starting_arr)
+            end
+            as decimal(18, 6)
+        ) as nrr
     from retention
-    where
-        window_type = 'trailing_12_months'
-        and segment = 'all'
-        and coverage_model = 'all'
+    where trailing_12m_starting_arr is not null
+    group by month_start
 
 ),
 

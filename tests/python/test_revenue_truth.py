@@ -159,17 +159,29 @@ def _python_retention(mrr, slices, months):
     return out
 
 
+MART_WINDOWS = {"monthly": "single_month", "trailing_12m": "trailing_12_months"}
+RETENTION_COLUMNS = ("starting_arr", "expansion_arr", "contraction_arr", "churned_arr", "ending_arr_of_cohort",
+                     "new_arr", "reactivation_arr", "starting_logos", "retained_logos", "grr", "nrr", "logo_retention")
+
+
+def _mart_retention(wh) -> dict:
+    """fct_revenue_retention unpivoted: (month, window, segment, coverage) -> the window's columns."""
+    cols = ", ".join(f"{p}_{c}" for p in MART_WINDOWS for c in RETENTION_COLUMNS)
+    out = {}
+    for row in wh.query(f"select month_start, segment, coverage_model, {cols} from marts.fct_revenue_retention"):
+        for i, (prefix, window) in enumerate(MART_WINDOWS.items()):
+            values = row[3 + i * len(RETENTION_COLUMNS): 3 + (i + 1) * len(RETENTION_COLUMNS)]
+            if values[0] is not None:   # no such window for this slice (e.g. before twelve months of history)
+                out[(row[0], window, row[1], row[2])] = values
+    return out
+
+
 def test_retention_by_segment_matches_python_recomputation(clean_warehouse, mrr_by_account_month, account_slices,
                                                             months):
-    expected = _python_retention(mrr_by_account_month, account_slices, months)
-    mart = {}
-    for row in clean_warehouse.query("""
-        select month_start, window_type, segment, coverage_model, starting_arr, expansion_arr, contraction_arr,
-               churned_arr, ending_arr_of_cohort, new_arr, reactivation_arr, starting_logos, retained_logos,
-               grr, nrr, logo_retention
-        from marts.fct_revenue_retention
-    """):
-        mart[tuple(row[:4])] = row[4:]
+    expected_all = _python_retention(mrr_by_account_month, account_slices, months)
+    # the mart holds detail rows only; the python totals check that the detail rows add up to them
+    expected = {k: v for k, v in expected_all.items() if "all" not in k[2:]}
+    mart = _mart_retention(clean_warehouse)
     assert set(mart) == set(expected), (
         f"slices differ: only in mart {sorted(set(mart) - set(expected))[:5]}, "
         f"only in python {sorted(set(expected) - set(mart))[:5]}")
@@ -188,6 +200,29 @@ def test_retention_by_segment_matches_python_recomputation(clean_warehouse, mrr_
     # the checks above must have exercised every window type and every movement
     assert any(k[1] == "trailing_12_months" and v["churned"] and v["contraction"] and v["expansion"]
                for k, v in expected.items())
+
+
+def test_retention_rows_sum_to_the_company_and_segment_totals(clean_warehouse, mrr_by_account_month,
+                                                              account_slices, months):
+    """One row means one thing: a BI tool's plain SUM over a month's rows (or a segment's) is the ledger total."""
+    expected = _python_retention(mrr_by_account_month, account_slices, months)
+    for prefix, window in MART_WINDOWS.items():
+        for group, key_of in (("company", lambda m, s, c: (m, window, "all", "all")),
+                              ("segment", lambda m, s, c: (m, window, s, "all")),
+                              ("coverage model", lambda m, s, c: (m, window, "all", c))):
+            sums = defaultdict(lambda: [0, 0, 0, 0])
+            for m, seg, cov, start, churn, new, logos in clean_warehouse.query(f"""
+                    select month_start, segment, coverage_model, {prefix}_starting_arr, {prefix}_churned_arr,
+                           {prefix}_new_arr, {prefix}_starting_logos
+                    from marts.fct_revenue_retention where {prefix}_starting_arr is not null"""):
+                acc = sums[key_of(m, seg, cov)]
+                for i, v in enumerate((cents(start), cents(churn), cents(new), logos)):
+                    acc[i] += v
+            assert sums, f"no {window} rows"
+            wrong = [(k, v) for k, v in sums.items()
+                     if v != [12 * expected[k]["starting"], 12 * expected[k]["churned"], 12 * expected[k]["new"],
+                              expected[k]["starting_logos"]]]
+            assert not wrong, f"{window}: summed {group} rows differ from the ledger, e.g. {wrong[:3]}"
 
 
 def test_retention_per_csm_matches_python_recomputation(clean_warehouse, ledger, owner_on):

@@ -144,11 +144,15 @@ def test_required_metrics_and_saved_queries_exist(mf):
 def test_nrr_by_month_matches_the_mart(mf, clean_warehouse):
     rows = mf.query(["nrr", "grr", "logo_retention"], ["metric_time__month"])
     assert len(rows) >= 12
-    # the stored rates of the all/all roll-up row are the same ratios over the whole company
+    # the same ratios over the whole company: summed numerators over summed denominators of the detail rows
     sql = clean_warehouse.query("""
-        select month_start, nrr, grr, logo_retention
+        select month_start,
+               sum(trailing_12m_ending_arr_of_cohort) / nullif(sum(trailing_12m_starting_arr), 0),
+               sum(trailing_12m_gross_retained_arr) / nullif(sum(trailing_12m_starting_arr), 0),
+               1.0 * sum(trailing_12m_retained_logos) / nullif(sum(trailing_12m_starting_logos), 0)
         from marts.fct_revenue_retention
-        where window_type = 'trailing_12_months' and segment = 'all' and coverage_model = 'all'
+        where trailing_12m_starting_arr is not null
+        group by month_start
     """)
     _compare(rows, sql, ["metric_time__month"], ["nrr", "grr", "logo_retention"])
 
@@ -157,10 +161,10 @@ def test_single_month_retention_by_segment_re_adds_the_slices(mf, clean_warehous
     rows = mf.query(["nrr_single_month", "grr_single_month"], ["metric_time__month", "retention_slice__segment"])
     sql = clean_warehouse.query("""
         select month_start, segment,
-               sum(ending_arr_of_cohort) / nullif(sum(starting_arr), 0),
-               sum(gross_retained_arr) / nullif(sum(starting_arr), 0)
+               sum(monthly_ending_arr_of_cohort) / nullif(sum(monthly_starting_arr), 0),
+               sum(monthly_gross_retained_arr) / nullif(sum(monthly_starting_arr), 0)
         from marts.fct_revenue_retention
-        where window_type = 'single_month' and not is_rollup
+        where monthly_starting_arr is not null
         group by month_start, segment
     """)
     _compare(rows, sql, ["metric_time__month", "retention_slice__segment"], ["nrr_single_month", "grr_single_month"])

@@ -1,10 +1,11 @@
 {#-
-    Revenue and logo retention by month, segment and coverage model, for a
-    single-month window and a trailing-twelve-month window ending in each
-    month (definitions in the docs blocks `rev_grr`, `rev_nrr`,
-    `rev_retention_cohort`).
-    Rows with segment = 'all' and/or coverage_model = 'all' are roll-ups
-    (`is_rollup`): filter them out before summing across rows.
+    Revenue and logo retention by month, segment and coverage model: one row
+    per slice, with the single-month window (`monthly_*`) and the
+    trailing-twelve-month window (`trailing_12m_*`) ending in `month_start`
+    side by side (definitions in the docs blocks `rev_grr`, `rev_nrr`,
+    `rev_retention_cohort`). Detail rows only: every ARR and logo column sums
+    across segments and coverage models to the company figure, and every rate
+    is re-aggregated as sum(numerator) / sum(denominator).
 -#}
 
 with retention_windows as (
@@ -19,44 +20,15 @@ accounts as (
 
 ),
 
-rollup_levels as (
-
-    select
-        false as is_segment_total,
-        false as is_coverage_total
-    union all
-    select
-        true as is_segment_total,
-        false as is_coverage_total
-    union all
-    select
-        false as is_segment_total,
-        true as is_coverage_total
-    union all
-    select
-        true as is_segment_total,
-        true as is_coverage_total
-
-),
-
--- each account-window counts once in its own slice and once in each total
-expanded as (
+sliced as (
 
     select
         retention_windows.*,
-        case
-            when rollup_levels.is_segment_total then 'all'
-            else coalesce(accounts.segment, 'unknown')
-        end as segment,
-        case
-            when rollup_levels.is_coverage_total then 'all'
-            else coalesce(accounts.coverage_model, 'unknown')
-        end as coverage_model,
-        rollup_levels.is_segment_total or rollup_levels.is_coverage_total as is_rollup
+        coalesce(accounts.segment, 'unknown') as segment,
+        coalesce(accounts.coverage_model, 'unknown') as coverage_model
     from retention_windows
     left join accounts
         on retention_windows.account_id = accounts.account_id
-    cross join rollup_levels
 
 ),
 
@@ -65,16 +37,15 @@ aggregated as (
     select
         month_start,
         window_type,
-        window_months,
-        cohort_month_start,
-        window_start_month,
         segment,
         coverage_model,
-        is_rollup,
+        min(cohort_month_start) as cohort_month_start,
+        min(window_start_month) as window_start_month,
         12 * sum(starting_mrr) as starting_arr,
         12 * sum(expansion_mrr) as expansion_arr,
         12 * sum(contraction_mrr) as contraction_arr,
         12 * sum(churned_mrr) as churned_arr,
+        12 * sum(starting_mrr - contraction_mrr - churned_mrr) as gross_retained_arr,
         12 * sum(case when is_in_starting_cohort then ending_mrr else 0 end) as ending_arr_of_cohort,
         12 * sum(new_mrr) as new_arr,
         12 * sum(reactivation_mrr) as reactivation_arr,
@@ -85,16 +56,22 @@ aggregated as (
         sum(case when retention_movement = 'new' then 1 else 0 end) as new_logos,
         sum(case when retention_movement = 'reactivation' then 1 else 0 end) as reactivated_logos,
         sum(case when ending_mrr > 0 then 1 else 0 end) as ending_logos
-    from expanded
+    from sliced
     group by
         month_start,
         window_type,
-        window_months,
-        cohort_month_start,
-        window_start_month,
         segment,
-        coverage_model,
-        is_rollup
+        coverage_model
+
+),
+
+slices as (
+
+    select distinct
+        month_start,
+        segment,
+        coverage_model
+    from aggregated
 
 ),
 
@@ -102,53 +79,105 @@ final as (
 
     select
         -- dates
-        month_start,
-        cohort_month_start,
-        window_start_month,
+        slices.month_start,
+        monthly.cohort_month_start as monthly_cohort_month_start,
+        monthly.window_start_month as monthly_window_start_month,
+        trailing_12m.cohort_month_start as trailing_12m_cohort_month_start,
+        trailing_12m.window_start_month as trailing_12m_window_start_month,
 
         -- strings
-        window_type,
-        segment,
-        coverage_model,
+        slices.segment,
+        slices.coverage_model,
 
-        -- booleans
-        is_rollup,
-
-        -- numerics: ARR
-        cast(window_months as integer) as window_months,
-        {{ cs_analytics.to_decimal('starting_arr', 18, 2) }} as starting_arr,
-        {{ cs_analytics.to_decimal('expansion_arr', 18, 2) }} as expansion_arr,
-        {{ cs_analytics.to_decimal('contraction_arr', 18, 2) }} as contraction_arr,
-        {{ cs_analytics.to_decimal('churned_arr', 18, 2) }} as churned_arr,
-        cast(starting_arr - contraction_arr - churned_arr as decimal(18, 2)) as gross_retained_arr,
-        {{ cs_analytics.to_decimal('ending_arr_of_cohort', 18, 2) }} as ending_arr_of_cohort,
-        {{ cs_analytics.to_decimal('new_arr', 18, 2) }} as new_arr,
-        {{ cs_analytics.to_decimal('reactivation_arr', 18, 2) }} as reactivation_arr,
-        {{ cs_analytics.to_decimal('ending_arr', 18, 2) }} as ending_arr,
-
-        -- numerics: logos
-        cast(starting_logos as bigint) as starting_logos,
-        cast(retained_logos as bigint) as retained_logos,
-        cast(churned_logos as bigint) as churned_logos,
-        cast(new_logos as bigint) as new_logos,
-        cast(reactivated_logos as bigint) as reactivated_logos,
-        cast(ending_logos as bigint) as ending_logos,
-
-        -- rates
+        -- numerics: the single_month window
+        {{ cs_analytics.to_decimal('monthly.starting_arr', 18, 2) }} as monthly_starting_arr,
+        {{ cs_analytics.to_decimal('monthly.expansion_arr', 18, 2) }} as monthly_expansion_arr,
+        {{ cs_analytics.to_decimal('monthly.contraction_arr', 18, 2) }} as monthly_contraction_arr,
+        {{ cs_analytics.to_decimal('monthly.churned_arr', 18, 2) }} as monthly_churned_arr,
+        {{ cs_analytics.to_decimal('monthly.gross_retained_arr', 18, 2) }} as monthly_gross_retained_arr,
+        {{ cs_analytics.to_decimal('monthly.ending_arr_of_cohort', 18, 2) }} as monthly_ending_arr_of_cohort,
+        {{ cs_analytics.to_decimal('monthly.new_arr', 18, 2) }} as monthly_new_arr,
+        {{ cs_analytics.to_decimal('monthly.reactivation_arr', 18, 2) }} as monthly_reactivation_arr,
+        {{ cs_analytics.to_decimal('monthly.ending_arr', 18, 2) }} as monthly_ending_arr,
+        cast(monthly.starting_logos as bigint) as monthly_starting_logos,
+        cast(monthly.retained_logos as bigint) as monthly_retained_logos,
+        cast(monthly.churned_logos as bigint) as monthly_churned_logos,
+        cast(monthly.new_logos as bigint) as monthly_new_logos,
+        cast(monthly.reactivated_logos as bigint) as monthly_reactivated_logos,
+        cast(monthly.ending_logos as bigint) as monthly_ending_logos,
         cast(
-            case when starting_arr > 0 then (starting_arr - contraction_arr - churned_arr) / starting_arr end
+            case
+                when monthly.starting_arr > 0
+                    then monthly.gross_retained_arr / monthly.starting_arr
+            end
             as decimal(18, 6)
-        ) as grr,
+        ) as monthly_grr,
         cast(
-            case when starting_arr > 0 then ending_arr_of_cohort / starting_arr end
+            case
+                when monthly.starting_arr > 0
+                    then monthly.ending_arr_of_cohort / monthly.starting_arr
+            end
             as decimal(18, 6)
-        ) as nrr,
+        ) as monthly_nrr,
         cast(
-            case when starting_logos > 0 then 1.0 * retained_logos / starting_logos end
+            case
+                when monthly.starting_logos > 0
+                    then 1.0 * monthly.retained_logos / monthly.starting_logos
+            end
             as decimal(18, 6)
-        ) as logo_retention
+        ) as monthly_logo_retention,
 
-    from aggregated
+        -- numerics: the trailing_12_months window
+        {{ cs_analytics.to_decimal('trailing_12m.starting_arr', 18, 2) }} as trailing_12m_starting_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.expansion_arr', 18, 2) }} as trailing_12m_expansion_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.contraction_arr', 18, 2) }} as trailing_12m_contraction_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.churned_arr', 18, 2) }} as trailing_12m_churned_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.gross_retained_arr', 18, 2) }} as trailing_12m_gross_retained_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.ending_arr_of_cohort', 18, 2) }} as trailing_12m_ending_arr_of_cohort,
+        {{ cs_analytics.to_decimal('trailing_12m.new_arr', 18, 2) }} as trailing_12m_new_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.reactivation_arr', 18, 2) }} as trailing_12m_reactivation_arr,
+        {{ cs_analytics.to_decimal('trailing_12m.ending_arr', 18, 2) }} as trailing_12m_ending_arr,
+        cast(trailing_12m.starting_logos as bigint) as trailing_12m_starting_logos,
+        cast(trailing_12m.retained_logos as bigint) as trailing_12m_retained_logos,
+        cast(trailing_12m.churned_logos as bigint) as trailing_12m_churned_logos,
+        cast(trailing_12m.new_logos as bigint) as trailing_12m_new_logos,
+        cast(trailing_12m.reactivated_logos as bigint) as trailing_12m_reactivated_logos,
+        cast(trailing_12m.ending_logos as bigint) as trailing_12m_ending_logos,
+        cast(
+            case
+                when trailing_12m.starting_arr > 0
+                    then trailing_12m.gross_retained_arr / trailing_12m.starting_arr
+            end
+            as decimal(18, 6)
+        ) as trailing_12m_grr,
+        cast(
+            case
+                when trailing_12m.starting_arr > 0
+                    then trailing_12m.ending_arr_of_cohort / trailing_12m.starting_arr
+            end
+            as decimal(18, 6)
+        ) as trailing_12m_nrr,
+        cast(
+            case
+                when trailing_12m.starting_logos > 0
+                    then 1.0 * trailing_12m.retained_logos / trailing_12m.starting_logos
+            end
+            as decimal(18, 6)
+        ) as trailing_12m_logo_retention
+
+    from slices
+    left join aggregated as monthly
+        on
+            slices.month_start = monthly.month_start
+            and slices.segment = monthly.segment
+            and slices.coverage_model = monthly.coverage_model
+            and monthly.window_type = 'single_month'
+    left join aggregated as trailing_12m
+        on
+            slices.month_start = trailing_12m.month_start
+            and slices.segment = trailing_12m.segment
+            and slices.coverage_model = trailing_12m.coverage_model
+            and trailing_12m.window_type = 'trailing_12_months'
 
 )
 

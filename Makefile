@@ -14,12 +14,15 @@ DEMO   := integration_tests
 # the demo project runs dbt from its own folder
 DEMO_DBT := cd $(DEMO) && ../$(BIN)/dbt
 
-.PHONY: run test install lint build deps pytest docs demo-data bench clean
+.PHONY: run test install lint build deps pytest docs demo-data bench clean lock
 
-$(STAMP): pyproject.toml
+# Installs are pinned by constraints.txt (every package, every extra): the
+# ranges in pyproject.toml say what the package supports, the constraints say
+# what this repo tests. `make lock` re-resolves the ranges in a fresh venv.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -62,3 +65,12 @@ bench: $(STAMP)
 
 clean:
 	rm -rf target target_* logs warehouse.duckdb dbt_packages $(DEMO)/target $(DEMO)/logs $(DEMO)/dbt_packages
+
+# Refresh constraints.txt: resolve pyproject.toml's ranges afresh, pin the result.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	head -4 constraints.txt > constraints.txt.new
+	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v ' @ ' >> constraints.txt.new
+	mv constraints.txt.new constraints.txt && rm -rf .venv-lock

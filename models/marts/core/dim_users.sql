@@ -11,6 +11,12 @@ with users as (
 
 ),
 
+labels as (
+
+    select * from {{ ref('int_users_labelled') }}
+
+),
+
 assignments as (
 
     select * from {{ ref('int_account_csm_assignments') }}
@@ -66,6 +72,8 @@ final as (
 
         -- strings
         users.full_name,
+        labels.display_name,
+        managers.display_name as manager_display_name,
         users.role,
         users.team,
         users.region,
@@ -89,6 +97,10 @@ final as (
 
     from users
     cross join as_of
+    left join labels
+        on users.user_id = labels.user_id
+    left join labels as managers
+        on users.manager_user_id = managers.user_id
     left join current_book
         on users.user_id = current_book.user_id
 

@@ -84,6 +84,12 @@ health as (
 
 ),
 
+user_labels as (
+
+    select * from {{ ref('int_users_labelled') }}
+
+),
+
 tier_targets as (
 
     select * from {{ cs_analytics.reference_table('tier_targets') }}
@@ -872,6 +878,7 @@ final as (
         ranked.month_start,
 
         -- strings
+        user_labels.display_name as user_display_name,
         ranked.user_role,
         ranked.owner_role,
         ranked.team,
@@ -1042,6 +1049,8 @@ final as (
         on
             ranked.month_start = team_medians.month_start
             and ranked.owner_role = team_medians.owner_role
+    left join user_labels
+        on ranked.user_id = user_labels.user_id
 
 )
 

@@ -29,6 +29,7 @@ final as (
         lift.program_id,
 
         -- strings
+        programs.program_name,
         lift.lift_metric,
         lift.metric_kind,
         programs.program_type,

@@ -213,6 +213,7 @@ joined as (
     select
         spine.program_id,
         spine.month_start,
+        programs.program_name,
         programs.program_type,
         programs.trigger_type,
         programs.goal_metric,
@@ -323,6 +324,7 @@ final as (
         month_start,
 
         -- strings
+        program_name,
         program_type,
         trigger_type,
         goal_metric,

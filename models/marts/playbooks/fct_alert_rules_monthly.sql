@@ -38,6 +38,21 @@ months as (
 
 ),
 
+rules as (
+
+    select * from {{ ref('int_alert_rules') }}
+
+),
+
+rule_labels as (
+
+    select
+        rule_id as labelled_rule_id,
+        rule_label
+    from rules
+
+),
+
 alerts as (
 
     select
@@ -175,6 +190,7 @@ joined as (
 
     select
         spine.rule_id,
+        rule_labels.rule_label,
         spine.reason,
         spine.month_start,
         spine.is_precision_window_complete,
@@ -219,6 +235,8 @@ joined as (
             spine.rule_id = churn_stats.rule_id
             and spine.reason = churn_stats.reason
             and spine.month_start = churn_stats.month_start
+    left join rule_labels
+        on spine.rule_id = rule_labels.labelled_rule_id
 
 ),
 
@@ -229,6 +247,7 @@ final as (
         cast(rule_id as {{ cs_analytics.type_varchar() }}) as rule_id,
 
         -- strings
+        cast(rule_label as {{ cs_analytics.type_varchar() }}) as rule_label,
         cast(reason as {{ cs_analytics.type_varchar() }}) as reason,
         cast(case when rule_id = 'manual' then 'manual' else 'rule' end as {{ cs_analytics.type_varchar() }})
             as alert_source,

@@ -25,6 +25,24 @@ outcomes as (
 
 ),
 
+accounts as (
+
+    select * from {{ ref('int_accounts_unified') }}
+
+),
+
+playbooks as (
+
+    select * from {{ ref('stg_cs_platform__playbooks') }}
+
+),
+
+user_labels as (
+
+    select * from {{ ref('int_users_labelled') }}
+
+),
+
 final as (
 
     select
@@ -40,6 +58,9 @@ final as (
         cast(outcomes.post_ebr_rated_user_id as {{ cs_analytics.type_varchar() }}) as post_ebr_rated_user_id,
 
         -- strings
+        cast(accounts.account_name as {{ cs_analytics.type_varchar() }}) as account_name,
+        cast(user_labels.display_name as {{ cs_analytics.type_varchar() }}) as owner_display_name,
+        cast(playbooks.playbook_name as {{ cs_analytics.type_varchar() }}) as playbook_name,
         cast(ctas.cta_type as {{ cs_analytics.type_varchar() }}) as cta_type,
         cast(ctas.reason as {{ cs_analytics.type_varchar() }}) as reason,
         cast(ctas.priority as {{ cs_analytics.type_varchar() }}) as priority,
@@ -116,6 +137,12 @@ final as (
         on ctas.cta_id = usage.cta_id
     left join outcomes
         on ctas.cta_id = outcomes.cta_id
+    left join accounts
+        on ctas.account_id = accounts.account_id
+    left join playbooks
+        on ctas.playbook_id = playbooks.playbook_id
+    left join user_labels
+        on ctas.owner_user_id = user_labels.user_id
 
 )
 

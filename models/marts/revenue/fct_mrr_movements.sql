@@ -24,6 +24,12 @@ accounts as (
 
 ),
 
+user_labels as (
+
+    select * from {{ ref('int_users_labelled') }}
+
+),
+
 final as (
 
     select
@@ -32,6 +38,8 @@ final as (
         owners.csm_user_id,
 
         -- strings
+        accounts.account_name,
+        user_labels.display_name as csm_display_name,
         owners.owner_role,
         coalesce(accounts.segment, 'unknown') as segment,
         coalesce(accounts.coverage_model, 'unknown') as coverage_model,
@@ -61,6 +69,8 @@ final as (
             and mrr_monthly.month_start = owners.month_start
     left join accounts
         on mrr_monthly.account_id = accounts.account_id
+    left join user_labels
+        on owners.csm_user_id = user_labels.user_id
 
 )
 

@@ -241,7 +241,7 @@ def _dbt_build_in_session(warehouse_dir: Path) -> int:
     os.environ["CS_SPARK_WAREHOUSE_DIR"] = str(warehouse_dir.resolve() / "warehouse")
     t0 = time.time()
     res = dbtRunner().invoke([
-        "build", "--target", "spark", "--exclude-resource-type", "unit_test",
+        "build", "--target", "spark",
         "--project-dir", str(root), "--profiles-dir", str(root),
         "--target-path", str(target), "--log-path", str(target / "logs"),
     ])

@@ -216,6 +216,20 @@ def failed_nodes(run_results_path: Path) -> list[str]:
             if r["status"] in ("error", "fail", "runtime error")]
 
 
+def unit_test_problems(target_dir: Path) -> list[str]:
+    """What is wrong with the unit tests of a build: every unit test enabled for the build's
+    target (its manifest) must have run and passed (its run_results)."""
+    manifest = json.loads((target_dir / "manifest.json").read_text())
+    rr = json.loads((target_dir / "run_results.json").read_text())
+    enabled = {u for u, node in manifest.get("unit_tests", {}).items() if node["package_name"] == "cs_analytics"}
+    status = {r["unique_id"]: r["status"] for r in rr["results"] if r["unique_id"].startswith("unit_test.")}
+    problems = [f"{u}: not run" for u in sorted(enabled - set(status))]
+    problems += [f"{u}: {s}" for u, s in sorted(status.items()) if s != "pass"]
+    if not enabled:
+        problems.append("no unit test is enabled for this target")
+    return problems
+
+
 # ----------------------------------------------------------------------------- mart comparison
 ABS_TOL = 1e-6   # numbers: equal when |a - b| <= ABS_TOL * max(1, |a|, |b|)
 

@@ -139,3 +139,12 @@ def test_naming_prefixes_by_layer(manifest):
         elif not v["name"].startswith(allowed):
             bad.append(f"{v['name']}: {layer} models start with {allowed}")
     assert not bad, "\n".join(bad)
+
+
+def test_relation_names_fit_postgres_identifiers(manifest):
+    """PostgreSQL truncates nothing: a relation name over 63 characters is an error. dbt
+    creates a relation named after each unit test, so unit-test names count too."""
+    long = [f"model {v['alias'] or v['name']}" for v in _models(manifest).values() if len(v["alias"] or v["name"]) > 63]
+    long += [f"unit test {u['name']}" for u in manifest.get("unit_tests", {}).values()
+             if u["package_name"] == "cs_analytics" and len(u["name"]) > 63]
+    assert not long, "names over PostgreSQL's 63-character limit:\n" + "\n".join(long)

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-EXTRAS ?= dev,postgres,spark
+EXTRAS ?= dev,postgres,spark,snowflake
 export DBT_PROFILES_DIR := $(CURDIR)
 
 .PHONY: run test install lint build pytest docs demo-data bench clean

@@ -13,7 +13,10 @@ months, ``clean_warehouse``) is bulk-loaded with ``loaders.load_snowflake``
 (Parquet, ``PUT`` to a temporary stage, ``COPY INTO``; raw columns keep their
 DuckDB types), ``dbt build --target snowflake`` runs with data tests, and every
 mart is compared with DuckDB's row by row with the same helpers and tolerance
-as the PostgreSQL and Spark parity tests.
+as the PostgreSQL and Spark parity tests. The dirty generated data (every
+defect class) then runs through staging and the audit layer in a second
+emulated database, compared model by model, which exercises the
+``snowflake__`` cleaning macros (grammar checks, safe casts, UTC offsets).
 
 dbt unit tests are disabled on the emulator (``unit_tests:`` in
 dbt_project.yml): dbt-snowflake materialises a unit test as ``create temporary
@@ -28,7 +31,8 @@ import time
 import pytest
 
 from conftest import require
-from engines import dbt_in_process, failed_nodes, normalise, record_timing
+from engines import (compare_rows, dbt_in_process, failed_nodes, normalise, primary_key, record_timing,
+                     rows_from_cursor)
 from test_engines import BUILD_ARGS, _compare_all, duck  # noqa: F401  (duck: the DuckDB marts fixture)
 
 SF_DATABASE = "CS_ANALYTICS"
@@ -111,3 +115,59 @@ def test_snowflake_marts_equal_duckdb(sf_build, duck):
     assert len(duck["marts"]) >= 10
     assert not problems, "Snowflake (fakesnow) marts differ from DuckDB:\n" + "\n".join(problems[:60])
 
+
+
+# ----------------------------------------------------------------------------- dirty data, cleaning macros
+@pytest.fixture(scope="module")
+def sf_dirty_build(fake_snowflake, dirty_warehouse, tmp_path_factory):
+    """The dirty generated raw data (every defect class) through staging and the audit layer.
+
+    The clean parity above barely exercises the cleaning rules (the
+    ``snowflake__`` safe casts, grammar checks, offset handling); this build
+    does, in a second emulated database.
+    """
+    import snowflake.connector
+
+    from cs_analytics.loaders import load_snowflake
+
+    assert dirty_warehouse.build.returncode == 0, dirty_warehouse.build.stdout[-4000:]
+    db = "CS_DIRTY"
+    conn = snowflake.connector.connect(database=db, schema="PUBLIC", account=SF_ENV["CS_SF_ACCOUNT"],
+                                       user=SF_ENV["CS_SF_USER"], password=SF_ENV["CS_SF_PASSWORD"])
+    load_snowflake(dirty_warehouse.path, conn)
+    target = tmp_path_factory.mktemp("snowflake_dirty") / "target"
+    t0 = time.time()
+    ok, text = dbt_in_process(["--no-use-colors", "build", "--select", "reference", "staging", "audit",
+                               "--vars", "{load_demo_data: false}", "--exclude-resource-type", "unit_test",
+                               "--target", "snowflake"], target, env={**SF_ENV, "CS_SF_DATABASE": db})
+    record_timing("snowflake", time.time() - t0, "dbt build staging + audit of the dirty data (fakesnow)")
+    assert ok, "dirty staging build failed on Snowflake (fakesnow):\n" + "\n".join(
+        failed_nodes(target / "run_results.json")) + text[-3000:]
+    yield conn
+    conn.close()
+
+
+def test_snowflake_dirty_staging_equals_duckdb(sf_dirty_build, dirty_warehouse):
+    import json
+
+    manifest = json.loads((dirty_warehouse.target / "manifest.json").read_text())
+    nodes = {n["name"]: n for n in manifest["nodes"].values()
+             if n["resource_type"] == "model" and n["fqn"][1] in ("staging", "audit")}
+    assert len(nodes) >= 40
+    problems = []
+    with dirty_warehouse.con() as con:
+        for name, node in sorted(nodes.items()):
+            expected = rows_from_cursor(con.execute(f'select * from {node["schema"]}.{node["alias"]}'))
+            cur = sf_dirty_build.cursor()
+            try:
+                cur.execute(f'select * from {node["schema"]}.{node["alias"]}')
+                cols = [d[0].lower() for d in cur.description]
+                actual = [{c: normalise(v) for c, v in zip(cols, r)} for r in cur.fetchall()]
+            except Exception as exc:  # noqa: BLE001 - report every model
+                problems.append(f"{name}: cannot read on Snowflake: {exc}"[:400])
+                continue
+            finally:
+                cur.close()
+            problems += compare_rows(name, primary_key(manifest, node), expected, actual)
+    assert not problems, "Snowflake (fakesnow) staging of the dirty data differs from DuckDB:\n" + "\n".join(
+        problems[:60])

@@ -444,7 +444,8 @@ windowed as (
         sum(cs_touchpoints) over ({{ trailing_90 }}) as cs_touchpoints_90d,
         sum(digital_touches) over ({{ trailing_90 }}) as digital_touches_90d,
         max(case when cs_touchpoints > 0 then day_index end) over ({{ to_date }}) as last_cs_touch_day_index,
-        max(case when cs_touchpoints + digital_touches > 0 then day_index end) over ({{ to_date }}) as last_any_touch_day_index,
+        max(case when cs_touchpoints + digital_touches > 0 then day_index end)
+            over ({{ to_date }}) as last_any_touch_day_index,
         sum(positive_activities) over ({{ trailing_90 }}) as positive_activities_90d,
         sum(neutral_activities) over ({{ trailing_90 }}) as neutral_activities_90d,
         sum(negative_activities) over ({{ trailing_90 }}) as negative_activities_90d,

@@ -45,8 +45,8 @@
     end
 {%- endmacro %}
 
-{#- Snowflake: grammar first, like the others: its own TRY_CAST would round
-    '12.5' to 13 instead of rejecting it. -#}
+{#- Snowflake: grammar first, like the others: its own TRY_CAST would accept
+    '12.5' (rounded) instead of rejecting it. -#}
 {% macro snowflake__safe_cast_integer(col) -%}
     {{ cs_analytics.spark__safe_cast_integer(col) }}
 {%- endmacro %}

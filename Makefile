@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-EXTRAS ?= dev,postgres,spark
+EXTRAS ?= dev,postgres,spark,snowflake
 export DBT_PROFILES_DIR := $(CURDIR)
 # the demo warehouse lives in the repo root whichever project builds it
 export CS_DUCKDB_PATH ?= $(CURDIR)/warehouse.duckdb

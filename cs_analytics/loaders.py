@@ -1,4 +1,4 @@
-"""Load generated raw data (a DuckDB warehouse or a CSV directory) into PostgreSQL or Spark.
+"""Load generated raw data (a DuckDB warehouse or a CSV directory) into PostgreSQL, Spark or Snowflake.
 
 Bulk paths only, never row inserts:
 
@@ -8,6 +8,9 @@ Bulk paths only, never row inserts:
 - Spark: DuckDB writes each table to Parquet (``COPY ... TO 'x.parquet'``),
   Spark reads it as a DataFrame and ``saveAsTable``s it into the ``raw_*``
   database (Spark has one database per dbt schema).
+- Snowflake: DuckDB writes each table to Parquet, ``PUT`` uploads it to a
+  temporary stage and ``COPY INTO ... MATCH_BY_COLUMN_NAME`` loads it (the
+  same statements on a real account and on the fakesnow emulator the tests use).
 
 Raw tables keep their column names and types (the generator writes every raw
 column as text, as a CSV export would hold it); a CSV directory is read with
@@ -41,6 +44,23 @@ _PG_TYPES = [
     ("BOOLEAN", "boolean"), ("DATE", "date"), ("TIMESTAMP WITH TIME ZONE", "timestamptz"),
     ("TIMESTAMP", "timestamp"),
 ]
+
+
+# DuckDB type (prefix) -> Snowflake type.
+_SF_TYPES = [
+    ("VARCHAR", "varchar"), ("BIGINT", "bigint"), ("INTEGER", "integer"), ("SMALLINT", "smallint"),
+    ("HUGEINT", "number(38,0)"), ("DOUBLE", "double"), ("FLOAT", "float"), ("DECIMAL", None),
+    ("BOOLEAN", "boolean"), ("DATE", "date"), ("TIMESTAMP WITH TIME ZONE", "timestamp_tz"),
+    ("TIMESTAMP", "timestamp_ntz"),
+]
+
+
+def _sf_type(duck_type: str) -> str:
+    t = duck_type.upper()
+    for prefix, sf in _SF_TYPES:
+        if t.startswith(prefix):
+            return sf or t.replace("DECIMAL", "number")
+    return "varchar"
 
 
 def _pg_type(duck_type: str) -> str:
@@ -171,6 +191,43 @@ def load_spark(source: str | Path, spark, staging_dir: str | Path | None = None,
         tmp.cleanup()
     if not quiet:
         print(f"spark: loaded {sum(counts.values()):,} rows in {len(counts)} tables in {time.time() - t0:.1f}s")
+    return counts
+
+
+# ----------------------------------------------------------------------------- Snowflake
+def load_snowflake(source: str | Path, sf_conn, quiet: bool = True) -> dict[str, int]:
+    """Load every raw table into Snowflake: DuckDB -> Parquet -> PUT to a temporary stage -> COPY INTO.
+
+    ``sf_conn``: an open ``snowflake.connector`` connection (real or fakesnow's)
+    whose current database receives the ``raw_*`` schemas. Existing raw tables
+    are replaced. Parquet keeps nulls and empty strings apart. Returns
+    {schema.table: rows}.
+    """
+    con, tables = open_raw(source)
+    counts: dict[str, int] = {}
+    t0 = time.time()
+    tmp = tempfile.TemporaryDirectory(prefix="cs_sf_load_")
+    cur = sf_conn.cursor()
+    try:
+        for schema, table in tables:
+            cols = _columns(con, schema, table)
+            path = Path(tmp.name) / f"{schema}.{table}.parquet"
+            con.execute(f"copy (select * from {schema}.{_q(table)}) to '{path}' (format parquet)")
+            rel = f"{schema}.{table}"
+            # one temporary stage per raw schema (CREATE SCHEMA also switches the current schema)
+            cur.execute(f"create schema if not exists {schema}")
+            cur.execute(f"create temporary stage if not exists {schema}.cs_raw_load")
+            cur.execute(f"create or replace table {rel} ({', '.join(f'{c[0]} {_sf_type(c[1])}' for c in cols)})")
+            cur.execute(f"put 'file://{path}' @{schema}.cs_raw_load auto_compress = false overwrite = true")
+            cur.execute(f"copy into {rel} from @{schema}.cs_raw_load/{path.name} file_format = (type = parquet) "
+                        "match_by_column_name = case_insensitive")
+            counts[rel] = cur.execute(f"select count(*) from {rel}").fetchone()[0]
+    finally:
+        cur.close()
+        con.close()
+        tmp.cleanup()
+    if not quiet:
+        print(f"snowflake: loaded {sum(counts.values()):,} rows in {len(counts)} tables in {time.time() - t0:.1f}s")
     return counts
 
 

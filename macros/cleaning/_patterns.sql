@@ -61,6 +61,11 @@
     ({{ expr }} rlike '{{ cs_analytics._cleaning_pattern(pattern_name) }}')
 {%- endmacro %}
 
+{#- Snowflake: REGEXP_LIKE matches the whole string (the grammars are anchored anyway). -#}
+{% macro snowflake___matches_pattern(expr, pattern_name) -%}
+    regexp_like({{ expr }}, '{{ cs_analytics._cleaning_pattern(pattern_name) }}')
+{%- endmacro %}
+
 
 {#-
     Postgres only: a 'yyyy-mm-dd' prefix that already matched the grammar

@@ -43,3 +43,9 @@
             then try_cast(substr({{ text }}, 1, 10) as date)
     end
 {%- endmacro %}
+
+{#- Snowflake: grammar first (its AUTO date format would also read e.g.
+    '03/04/2025'); TRY_CAST returns null for impossible days. -#}
+{% macro snowflake__safe_cast_date(col) -%}
+    {{ cs_analytics.spark__safe_cast_date(col) }}
+{%- endmacro %}

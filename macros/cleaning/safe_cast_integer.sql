@@ -44,3 +44,9 @@
             then try_cast(regexp_replace({{ text }}, '[.]0*$', '') as {{ dbt.type_bigint() }})
     end
 {%- endmacro %}
+
+{#- Snowflake: grammar first, like the others: its own TRY_CAST would accept
+    '12.5' (rounded) instead of rejecting it. -#}
+{% macro snowflake__safe_cast_integer(col) -%}
+    {{ cs_analytics.spark__safe_cast_integer(col) }}
+{%- endmacro %}

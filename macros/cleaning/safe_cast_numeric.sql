@@ -38,3 +38,8 @@
             then try_cast({{ text }} as {{ dbt.type_numeric() }})
     end
 {%- endmacro %}
+
+{#- Snowflake: grammar first (its TRY_CAST also reads '1e3', which the grammar rejects). -#}
+{% macro snowflake__safe_cast_numeric(col) -%}
+    {{ cs_analytics.spark__safe_cast_numeric(col) }}
+{%- endmacro %}

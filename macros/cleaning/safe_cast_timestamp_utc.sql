@@ -76,6 +76,36 @@
     end
 {%- endmacro %}
 
+{#-
+    Snowflake: a cast to TIMESTAMP_NTZ (dbt.type_timestamp()) ignores an
+    offset, so, as on DuckDB, the offset is read and subtracted explicitly
+    (REGEXP_SUBSTR group 1-3: sign, hours, minutes).
+-#}
+{% macro snowflake__safe_cast_timestamp_utc(col) -%}
+    {%- set text = cs_analytics._as_clean_upper_text(col) -%}
+    {%- set parts = cs_analytics._cleaning_pattern('offset_parts') -%}
+    case
+        when not {{ cs_analytics._matches_pattern(text, 'timestamp') }} then null
+        when {{ cs_analytics._matches_pattern(text, 'timestamp_with_offset') }}
+            then dateadd(
+                minute,
+                -1 * coalesce(
+                    (case when regexp_substr({{ text }}, '{{ parts }}', 1, 1, 'e', 1) = '-' then -1 else 1 end)
+                    * (
+                        try_cast(regexp_substr({{ text }}, '{{ parts }}', 1, 1, 'e', 2) as integer) * 60
+                        + coalesce(try_cast(regexp_substr({{ text }}, '{{ parts }}', 1, 1, 'e', 3) as integer), 0)
+                    ),
+                    0
+                ),
+                try_cast(
+                    regexp_replace({{ text }}, '{{ cs_analytics._cleaning_pattern("offset_suffix") }}', '')
+                    as {{ dbt.type_timestamp() }}
+                )
+            )
+        else try_cast({{ text }} as {{ dbt.type_timestamp() }})
+    end
+{%- endmacro %}
+
 
 {#-
     has_utc_offset: true when a raw timestamp carries an explicit zone ('Z'
@@ -107,5 +137,9 @@
 {%- endmacro %}
 
 {% macro spark__has_utc_offset(col) -%}
+    coalesce({{ cs_analytics._matches_pattern(cs_analytics._as_clean_upper_text(col), 'timestamp_with_offset') }}, false)
+{%- endmacro %}
+
+{% macro snowflake__has_utc_offset(col) -%}
     coalesce({{ cs_analytics._matches_pattern(cs_analytics._as_clean_upper_text(col), 'timestamp_with_offset') }}, false)
 {%- endmacro %}

@@ -22,6 +22,13 @@
 {%- set survey_lookback = var('health_survey_lookback_days', 365) | int %}
 {%- set champion_left_days = var('health_champion_left_days', 180) | int %}
 {%- set epoch = "cast('1970-01-01' as date)" %}
+{#- The window frames, spelled out in each OVER (...): Snowflake has no named
+    WINDOW clause (`window w as (...)`), explicit frames run everywhere. -#}
+{%- set trailing_28 = 'partition by account_id order by day_index range between 27 preceding and current row' %}
+{%- set previous_28 = 'partition by account_id order by day_index range between 55 preceding and 28 preceding' %}
+{%- set trailing_90 = 'partition by account_id order by day_index range between '
+    ~ (lookback - 1) ~ ' preceding and current row' %}
+{%- set to_date = 'partition by account_id order by day_index rows between unbounded preceding and current row' %}
 
 with days as (
 
@@ -425,29 +432,30 @@ windowed as (
         seats,
         active_users,
 
-        sum(seat_active_users) over trailing_28 as active_user_days_28d,
-        sum(seats) over trailing_28 as seat_days_28d,
-        sum(seat_active_users) over previous_28 as active_user_days_previous_28d,
-        sum(seats) over previous_28 as seat_days_previous_28d,
+        sum(seat_active_users) over ({{ trailing_28 }}) as active_user_days_28d,
+        sum(seats) over ({{ trailing_28 }}) as seat_days_28d,
+        sum(seat_active_users) over ({{ previous_28 }}) as active_user_days_previous_28d,
+        sum(seats) over ({{ previous_28 }}) as seat_days_previous_28d,
 
-        sum(feature_change) over to_date as features_in_use,
-        sum(milestones_measured_change) over to_date as milestones_measured,
-        sum(milestones_on_time_change) over to_date as milestones_on_time,
+        sum(feature_change) over ({{ to_date }}) as features_in_use,
+        sum(milestones_measured_change) over ({{ to_date }}) as milestones_measured,
+        sum(milestones_on_time_change) over ({{ to_date }}) as milestones_on_time,
 
-        sum(cs_touchpoints) over trailing_90 as cs_touchpoints_90d,
-        sum(digital_touches) over trailing_90 as digital_touches_90d,
-        max(case when cs_touchpoints > 0 then day_index end) over to_date as last_cs_touch_day_index,
-        max(case when cs_touchpoints + digital_touches > 0 then day_index end) over to_date as last_any_touch_day_index,
-        sum(positive_activities) over trailing_90 as positive_activities_90d,
-        sum(neutral_activities) over trailing_90 as neutral_activities_90d,
-        sum(negative_activities) over trailing_90 as negative_activities_90d,
+        sum(cs_touchpoints) over ({{ trailing_90 }}) as cs_touchpoints_90d,
+        sum(digital_touches) over ({{ trailing_90 }}) as digital_touches_90d,
+        max(case when cs_touchpoints > 0 then day_index end) over ({{ to_date }}) as last_cs_touch_day_index,
+        max(case when cs_touchpoints + digital_touches > 0 then day_index end)
+            over ({{ to_date }}) as last_any_touch_day_index,
+        sum(positive_activities) over ({{ trailing_90 }}) as positive_activities_90d,
+        sum(neutral_activities) over ({{ trailing_90 }}) as neutral_activities_90d,
+        sum(negative_activities) over ({{ trailing_90 }}) as negative_activities_90d,
 
-        sum(tickets) over trailing_90 as tickets_90d,
-        sum(escalations) over trailing_90 as escalations_90d,
+        sum(tickets) over ({{ trailing_90 }}) as tickets_90d,
+        sum(escalations) over ({{ trailing_90 }}) as escalations_90d,
 
-        sum(champion_change) over to_date as champions_present,
-        sum(exec_sponsor_change) over to_date as exec_sponsors_present,
-        max(champion_left_date) over to_date as last_champion_left_date,
+        sum(champion_change) over ({{ to_date }}) as champions_present,
+        sum(exec_sponsor_change) over ({{ to_date }}) as exec_sponsors_present,
+        max(champion_left_date) over ({{ to_date }}) as last_champion_left_date,
 
         -- the latest survey so far, as one number: (days since 1970 of its date) x 100 + score. One fact
         -- per day at most and dates rise with the day, so the running max is the latest response.
@@ -459,7 +467,7 @@ windowed as (
                         * 100
                         + nps_score
             end
-        ) over to_date as latest_nps_code,
+        ) over ({{ to_date }}) as latest_nps_code,
         max(
             case
                 when csat_score is not null
@@ -468,16 +476,9 @@ windowed as (
                         * 100
                         + csat_score
             end
-        ) over to_date as latest_csat_code
+        ) over ({{ to_date }}) as latest_csat_code
 
     from joined
-    window
-        trailing_28 as (partition by account_id order by day_index range between 27 preceding and current row),
-        previous_28 as (partition by account_id order by day_index range between 55 preceding and 28 preceding),
-        trailing_90 as (
-            partition by account_id order by day_index range between {{ lookback - 1 }} preceding and current row
-        ),
-        to_date as (partition by account_id order by day_index rows between unbounded preceding and current row)
 
 ),
 

@@ -227,7 +227,7 @@ def build_dimensions(view: View, keys: list[list[str]]) -> None:
             view.primary_key = name
         view.dimensions.append(dim)
 
-    if len(key_cols) > 1:
+    if key_cols and view.primary_key is None:   # compound, or a date/timestamp (a dimension_group)
         pk = "primary_key" if "primary_key" not in view.columns else "lookml_primary_key"
         parts = " || '|' || ".join(f"COALESCE(CAST(${{TABLE}}.{c} AS VARCHAR), '')" for c in key_cols)
         view.dimensions.insert(0, {

@@ -371,7 +371,13 @@ def build_measures(view: View, semantic: dict, metrics: dict, measure_home: dict
         if metric["type"] == "simple":
             tp = metric["type_params"]["measure"]
             uses.setdefault(tp["name"], []).append(bool(where_filters(metric.get("filter"), tp.get("filter"))))
-    for m in sm.get("measures", []):
+    for m in list(sm.get("measures", [])):
+        expr = str(m.get("expr") or m["name"]).strip()
+        if m["agg"] in ("average", "median", "percentile") and expr in view.columns and RATE_NAME.search(expr):
+            view.comments.append(f"skipped measure {m['name']}: {m['agg']} of the stored rate {expr} "
+                                 "(use a ratio of summed numerator and denominator)")
+            del measures[m["name"]]
+            continue
         name = unique_name(view, m["name"], "total_")
         lm = lookml_measure(name, m, view, [], m.get("label"), m.get("description") or "")
         if uses.get(m["name"]) and all(uses[m["name"]]):

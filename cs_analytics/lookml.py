@@ -267,7 +267,10 @@ def name_dimension_groups(view: View) -> None:
 def translate_filter(template: str, view: View) -> str:
     """`{{ Dimension('entity__dim') }} = false` -> `${TABLE}.dim = false` for the mart's own dims."""
     sm = view.sm or {}
-    entities = {e["name"] for e in sm.get("entities", [])} | ({sm["primary_entity"]} if sm.get("primary_entity") else set())
+    # a dimension of this semantic model is reached through its own primary entity; a foreign
+    # entity's prefix means a joined model's dimension
+    entities = {e["name"] for e in sm.get("entities", []) if e["type"] in ("primary", "unique", "natural")}
+    entities |= {sm["primary_entity"]} if sm.get("primary_entity") else set()
     dims = {d["name"]: d for d in sm.get("dimensions", [])}
     ents = {e["name"]: e for e in sm.get("entities", [])}
 
@@ -446,6 +449,8 @@ def build_measures(view: View, semantic: dict, metrics: dict, measure_home: dict
             num_m, num_f, num_label = resolve(metric["type_params"]["numerator"])
             den_m, den_f, den_label = resolve(metric["type_params"]["denominator"])
             mf = tuple(where_filters(metric.get("filter")))
+            for t in num_f + den_f + mf:   # a ratio with an untranslatable filter would be wrong: skip it
+                translate_filter(t, view)
             num = filtered(num_m, num_f + mf, f"{metric['name']}_numerator", num_label, measures[num_m].get("description") or "")
             den = filtered(den_m, den_f + mf, f"{metric['name']}_denominator", den_label, measures[den_m].get("description") or "")
         except (Untranslatable, KeyError) as exc:

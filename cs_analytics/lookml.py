@@ -14,7 +14,7 @@ foreign keys to. The output directory is meant to be a Looker project root.
   for Looker's symmetric aggregates).
 * Measures: the semantic layer's measures of the mart (``sum``/``count``/``count_distinct``/
   ``average``/``min``/``max``/``median``), a filtered measure for every simple metric that carries
-  a filter (e.g. ``is_rollup = false`` for the retention inputs), and each ``ratio`` metric as
+  a filter (translated into the measure's SQL), and each ``ratio`` metric as
   ``type: number`` with ``1.0 * ${numerator} / NULLIF(${denominator}, 0)``: a ratio of sums, never
   an average of a stored rate. Derived, cumulative and conversion metrics and ratios whose inputs
   live in different marts are skipped with a comment in the view file.

@@ -191,3 +191,61 @@ def test_spark_marts_equal_duckdb(spark_build, duck):
 
     problems = _compare_all(duck, fetch)
     assert not problems, "Spark marts differ from DuckDB:\n" + "\n".join(problems[:60])
+
+
+# ----------------------------------------------------------------------------- docs in the warehouse
+def _expected_comments(duck) -> dict[str, dict[str, str]]:
+    return {name: {col: meta["description"].strip() for col, meta in node["columns"].items()}
+            for name, node in duck["marts"].items()}
+
+
+def _comment_problems(duck, read) -> list[str]:
+    """read(node) -> {column: comment}; every mart column must carry its YAML description."""
+    problems = []
+    for name, columns in sorted(_expected_comments(duck).items()):
+        got = read(duck["marts"][name])
+        for col, description in columns.items():
+            comment = (got.get(col) or "").strip()
+            if not comment:
+                problems.append(f"{name}.{col}: no comment")
+            elif "{{" in comment or comment != description:
+                problems.append(f"{name}.{col}: comment differs from the YAML description")
+    return problems
+
+
+def test_postgres_marts_carry_their_docs_as_comments(pg_build, duck):
+    conn = pg_build["cluster"].connect(pg_build["db"])
+    try:
+        def read(node):
+            with conn.cursor() as cur:
+                cur.execute("""
+                    select a.attname, col_description(c.oid, a.attnum)
+                    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                    where n.nspname = %s and c.relname = %s""", (node["schema"], node["alias"]))
+                return dict(cur.fetchall())
+        problems = _comment_problems(duck, read)
+        with conn.cursor() as cur:
+            cur.execute("select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                        "where n.nspname = 'marts' and c.relkind = 'r' and obj_description(c.oid) is not null")
+            described = cur.fetchone()[0]
+    finally:
+        conn.close()
+    assert not problems, "PostgreSQL mart comments:\n" + "\n".join(problems[:40])
+    assert described == len(duck["marts"])
+
+
+def test_spark_marts_carry_their_docs_as_comments(spark_build, duck):
+    spark = spark_build["spark"]
+
+    def read(node):
+        rows = spark.sql(f'describe table {node["schema"]}.{node["alias"]}').collect()
+        out = {}
+        for r in rows:
+            if not r["col_name"] or r["col_name"].startswith("#"):
+                break   # partition / detail sections follow the columns
+            out[r["col_name"]] = r["comment"]
+        return out
+
+    problems = _comment_problems(duck, read)
+    assert not problems, "Spark mart comments:\n" + "\n".join(problems[:40])

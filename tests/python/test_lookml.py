@@ -172,8 +172,8 @@ def test_ratio_measures_and_no_average_of_rates(lookml_out):
     for metric in ("grr", "nrr", "logo_retention"):
         m = rr.get(f"ratio_{metric}") or rr[metric]
         num, den = REF.findall(m["sql"])
-        for part in (num, den):   # the semantic layer's filters: T12M window, roll-up rows left out
-            assert "is_rollup = false" in rr[part]["sql"] and "'trailing_12_months'" in rr[part]["sql"]
+        for part in (num, den):   # the trailing-twelve-month column group (the board numbers)
+            assert "${TABLE}.trailing_12m_" in rr[part]["sql"], rr[part]
 
 
 def test_explores_join_existing_views_without_fanout(lookml_out, clean_warehouse):
@@ -210,29 +210,34 @@ def test_explores_join_existing_views_without_fanout(lookml_out, clean_warehouse
 
 
 def test_nrr_measure_equals_the_mart(lookml_out, clean_warehouse):
-    """The generated NRR (ratio of filtered sums) per month = plain SQL over the slices = the stored
-    total row's nrr (segment and coverage model `all`)."""
+    """The generated NRR (a ratio of sums) grouped by slice = each detail row's stored trailing_12m_nrr; per
+    month and pooled over every month it = plain SQL sum-over-sum of the detail rows (never an average)."""
     _, _, views = lookml_out
     v = views["fct_revenue_retention"]
     name = "ratio_nrr" if "ratio_nrr" in measures(v) else "nrr"
-    looker = dict(clean_warehouse.query(
-        f"select t.month_start, {measure_sql(v, name)} from {table(v)} as t group by 1"))
+    by_slice = clean_warehouse.query(
+        f"select t.month_start, t.segment, t.coverage_model, {measure_sql(v, name)} from {table(v)} as t "
+        f"group by 1, 2, 3")
+    stored = {tuple(r[:3]): r[3] for r in clean_warehouse.query(
+        "select month_start, segment, coverage_model, trailing_12m_nrr from marts.fct_revenue_retention "
+        "where trailing_12m_starting_arr > 0")}
+    assert len(stored) >= 20
+    looker = {tuple(r[:3]): r[3] for r in by_slice}
+    for key, value in stored.items():
+        assert looker[key] is not None and abs(float(looker[key]) - float(value)) < 1e-5, (key, looker[key], value)
+    monthly = dict(clean_warehouse.query(f"select t.month_start, {measure_sql(v, name)} from {table(v)} as t group by 1"))
     plain = dict(clean_warehouse.query("""
-        select month_start, sum(ending_arr_of_cohort) / nullif(sum(starting_arr), 0)
-        from marts.fct_revenue_retention
-        where window_type = 'trailing_12_months' and not is_rollup group by 1"""))
-    stored = dict(clean_warehouse.query("""
-        select month_start, nrr from marts.fct_revenue_retention
-        where window_type = 'trailing_12_months' and is_rollup and segment = 'all' and coverage_model = 'all'
-          and starting_arr > 0"""))
-    assert len(stored) >= 6
-    for month, value in stored.items():
-        assert looker[month] is not None and abs(float(looker[month]) - float(value)) < 1e-5, (month, looker[month], value)
-        assert abs(float(looker[month]) - float(plain[month])) < 1e-9
-    # pooled over every month: still a ratio of sums, not an average of the monthly rates
+        select month_start, sum(trailing_12m_ending_arr_of_cohort) / nullif(sum(trailing_12m_starting_arr), 0)
+        from marts.fct_revenue_retention group by 1"""))
+    checked = 0
+    for month, value in plain.items():
+        if value is not None:
+            assert abs(float(monthly[month]) - float(value)) < 1e-9, (month, monthly[month], value)
+            checked += 1
+    assert checked >= 6
     pooled = clean_warehouse.query(f"select {measure_sql(v, name)} from {table(v)} as t")[0][0]
-    sums = clean_warehouse.query("""select sum(ending_arr_of_cohort) / sum(starting_arr) from marts.fct_revenue_retention
-        where window_type = 'trailing_12_months' and not is_rollup""")[0][0]
+    sums = clean_warehouse.query("""select sum(trailing_12m_ending_arr_of_cohort) / sum(trailing_12m_starting_arr)
+        from marts.fct_revenue_retention""")[0][0]
     assert abs(float(pooled) - float(sums)) < 1e-9
 
 

@@ -90,80 +90,10 @@ final as (
         slices.coverage_model,
 
         -- numerics: the single_month window
-        {{ cs_analytics.to_decimal('monthly.starting_arr', 18, 2) }} as monthly_starting_arr,
-        {{ cs_analytics.to_decimal('monthly.expansion_arr', 18, 2) }} as monthly_expansion_arr,
-        {{ cs_analytics.to_decimal('monthly.contraction_arr', 18, 2) }} as monthly_contraction_arr,
-        {{ cs_analytics.to_decimal('monthly.churned_arr', 18, 2) }} as monthly_churned_arr,
-        {{ cs_analytics.to_decimal('monthly.gross_retained_arr', 18, 2) }} as monthly_gross_retained_arr,
-        {{ cs_analytics.to_decimal('monthly.ending_arr_of_cohort', 18, 2) }} as monthly_ending_arr_of_cohort,
-        {{ cs_analytics.to_decimal('monthly.new_arr', 18, 2) }} as monthly_new_arr,
-        {{ cs_analytics.to_decimal('monthly.reactivation_arr', 18, 2) }} as monthly_reactivation_arr,
-        {{ cs_analytics.to_decimal('monthly.ending_arr', 18, 2) }} as monthly_ending_arr,
-        cast(monthly.starting_logos as bigint) as monthly_starting_logos,
-        cast(monthly.retained_logos as bigint) as monthly_retained_logos,
-        cast(monthly.churned_logos as bigint) as monthly_churned_logos,
-        cast(monthly.new_logos as bigint) as monthly_new_logos,
-        cast(monthly.reactivated_logos as bigint) as monthly_reactivated_logos,
-        cast(monthly.ending_logos as bigint) as monthly_ending_logos,
-        cast(
-            case
-                when monthly.starting_arr > 0
-                    then monthly.gross_retained_arr / monthly.starting_arr
-            end
-            as decimal(18, 6)
-        ) as monthly_grr,
-        cast(
-            case
-                when monthly.starting_arr > 0
-                    then monthly.ending_arr_of_cohort / monthly.starting_arr
-            end
-            as decimal(18, 6)
-        ) as monthly_nrr,
-        cast(
-            case
-                when monthly.starting_logos > 0
-                    then 1.0 * monthly.retained_logos / monthly.starting_logos
-            end
-            as decimal(18, 6)
-        ) as monthly_logo_retention,
+        {{ cs_analytics.retention_window_columns('monthly') }},
 
         -- numerics: the trailing_12_months window
-        {{ cs_analytics.to_decimal('trailing_12m.starting_arr', 18, 2) }} as trailing_12m_starting_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.expansion_arr', 18, 2) }} as trailing_12m_expansion_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.contraction_arr', 18, 2) }} as trailing_12m_contraction_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.churned_arr', 18, 2) }} as trailing_12m_churned_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.gross_retained_arr', 18, 2) }} as trailing_12m_gross_retained_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.ending_arr_of_cohort', 18, 2) }} as trailing_12m_ending_arr_of_cohort,
-        {{ cs_analytics.to_decimal('trailing_12m.new_arr', 18, 2) }} as trailing_12m_new_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.reactivation_arr', 18, 2) }} as trailing_12m_reactivation_arr,
-        {{ cs_analytics.to_decimal('trailing_12m.ending_arr', 18, 2) }} as trailing_12m_ending_arr,
-        cast(trailing_12m.starting_logos as bigint) as trailing_12m_starting_logos,
-        cast(trailing_12m.retained_logos as bigint) as trailing_12m_retained_logos,
-        cast(trailing_12m.churned_logos as bigint) as trailing_12m_churned_logos,
-        cast(trailing_12m.new_logos as bigint) as trailing_12m_new_logos,
-        cast(trailing_12m.reactivated_logos as bigint) as trailing_12m_reactivated_logos,
-        cast(trailing_12m.ending_logos as bigint) as trailing_12m_ending_logos,
-        cast(
-            case
-                when trailing_12m.starting_arr > 0
-                    then trailing_12m.gross_retained_arr / trailing_12m.starting_arr
-            end
-            as decimal(18, 6)
-        ) as trailing_12m_grr,
-        cast(
-            case
-                when trailing_12m.starting_arr > 0
-                    then trailing_12m.ending_arr_of_cohort / trailing_12m.starting_arr
-            end
-            as decimal(18, 6)
-        ) as trailing_12m_nrr,
-        cast(
-            case
-                when trailing_12m.starting_logos > 0
-                    then 1.0 * trailing_12m.retained_logos / trailing_12m.starting_logos
-            end
-            as decimal(18, 6)
-        ) as trailing_12m_logo_retention
+        {{ cs_analytics.retention_window_columns('trailing_12m') }}
 
     from slices
     left join aggregated as monthly

@@ -66,27 +66,3 @@
     grant select on {{ this }} to {{ adapter.quote(var('bi_reader_role', 'bi_reader')) }}
 {%- endmacro %}
 
-{#-
-    Column comments on Spark. dbt-spark persists column docs only for delta,
-    hudi and iceberg tables; a Parquet table (the default here) accepts
-    `ALTER TABLE ... CHANGE COLUMN c COMMENT '...'` too, so this post-hook of
-    every mart writes each documented column's description as its comment.
-    One statement per column (Spark runs one statement per call); nothing on
-    other engines, where dbt's persist_docs already does it.
--#}
-{% macro persist_column_comments() -%}
-    {{ return(adapter.dispatch('persist_column_comments', 'cs_analytics')()) }}
-{%- endmacro %}
-
-{% macro default__persist_column_comments() -%}
-{%- endmacro %}
-
-{% macro spark__persist_column_comments() -%}
-    {%- if execute and config.get('file_format', 'parquet') not in ('delta', 'hudi', 'iceberg') -%}
-        {%- for name, column in model.columns.items() if column.description -%}
-            {%- set comment = column.description | replace('\\', '\\\\') | replace("'", "\\'") -%}
-            {%- do run_query('alter table ' ~ this ~ ' change column ' ~ adapter.quote(name)
-                ~ " comment '" ~ comment ~ "'") -%}
-        {%- endfor -%}
-    {%- endif -%}
-{%- endmacro %}

@@ -234,18 +234,3 @@ def test_postgres_marts_carry_their_docs_as_comments(pg_build, duck):
     assert not problems, "PostgreSQL mart comments:\n" + "\n".join(problems[:40])
     assert described == len(duck["marts"])
 
-
-def test_spark_marts_carry_their_docs_as_comments(spark_build, duck):
-    spark = spark_build["spark"]
-
-    def read(node):
-        rows = spark.sql(f'describe table {node["schema"]}.{node["alias"]}').collect()
-        out = {}
-        for r in rows:
-            if not r["col_name"] or r["col_name"].startswith("#"):
-                break   # partition / detail sections follow the columns
-            out[r["col_name"]] = r["comment"]
-        return out
-
-    problems = _comment_problems(duck, read)
-    assert not problems, "Spark mart comments:\n" + "\n".join(problems[:40])

@@ -8,7 +8,7 @@
 {%- endmacro %}
 
 {% macro default__clean_id(col) -%}
-    nullif(lower(trim(cast({{ col }} as {{ dbt.type_string() }}))), '')
+    nullif(lower({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}), '')
 {%- endmacro %}
 
 {#- DuckDB, Postgres and Spark all share the ANSI version. -#}

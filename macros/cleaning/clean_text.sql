@@ -11,7 +11,7 @@
 {%- endmacro %}
 
 {% macro default__clean_text(col) -%}
-    nullif(trim(cast({{ col }} as {{ dbt.type_string() }})), '')
+    nullif({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}, '')
 {%- endmacro %}
 
 {% macro duckdb__clean_text(col) -%}
@@ -32,7 +32,7 @@
 {%- endmacro %}
 
 {% macro default__clean_code(col) -%}
-    nullif(lower(trim(cast({{ col }} as {{ dbt.type_string() }}))), '')
+    nullif(lower({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}), '')
 {%- endmacro %}
 
 {% macro duckdb__clean_code(col) -%}

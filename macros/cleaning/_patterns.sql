@@ -15,6 +15,7 @@
     {%- set patterns = {
         'integer': '^[+-]?[0-9]{1,18}([.]0*)?$',
         'numeric': '^[+-]?([0-9]{1,20}([.][0-9]*)?|[.][0-9]+)$',
+        'numeric_any_size': '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$',
         'timestamp': '^' ~ date_part ~ '(' ~ time_part ~ offset_part ~ '?)?$',
         'timestamp_with_offset': '^' ~ date_part ~ time_part ~ offset_part ~ '$',
         'offset_suffix': '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$',

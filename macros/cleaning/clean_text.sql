@@ -1,5 +1,6 @@
 {#-
-    clean_text: free text (names, titles, comments) trimmed; an empty or
+    clean_text: free text (names, titles, comments) trimmed of whitespace
+    and invisible characters at both ends (see _trim_invisible); an empty or
     blank value becomes null. Case is kept.
 
     clean_code: a short code that is not a governed enum (priority, CTA

@@ -10,11 +10,12 @@
 
 {% macro _cleaning_pattern(name) -%}
     {%- set date_part = '[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' -%}
-    {%- set time_part = '[ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?' -%}
+    {%- set time_part = '[ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,9})?)?' -%}
     {%- set offset_part = '(Z|[+-](0[0-9]|1[0-4])(:?[0-5][0-9])?)' -%}
     {%- set patterns = {
         'integer': '^[+-]?[0-9]{1,18}([.]0*)?$',
         'numeric': '^[+-]?([0-9]{1,20}([.][0-9]*)?|[.][0-9]+)$',
+        'numeric_any_size': '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$',
         'timestamp': '^' ~ date_part ~ '(' ~ time_part ~ offset_part ~ '?)?$',
         'timestamp_with_offset': '^' ~ date_part ~ time_part ~ offset_part ~ '$',
         'offset_suffix': '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$',
@@ -24,16 +25,64 @@
 {%- endmacro %}
 
 
+{#-
+    _trim_invisible: text with whitespace and invisible characters removed
+    from both ends. Plain trim() only removes the ASCII space, so a CRLF
+    export (every last column ends in a carriage return) or an id padded
+    with a tab, a newline, a no-break space (U+00A0), a zero-width space
+    (U+200B) or a byte-order mark (U+FEFF) would not parse or not match.
+    Removed at either end, any number of times: every Unicode White_Space
+    character (U+0009-U+000D, space, U+0085, U+00A0, U+1680, U+2000-U+200A,
+    U+2028, U+2029, U+202F, U+205F, U+3000) and the invisible format
+    characters U+180E, U+200B-U+200D, U+2060 and U+FEFF. Characters inside
+    the value are kept. Each engine trims a set of characters natively
+    (DuckDB trim(x, chars), Postgres btrim(x, chars), Spark
+    trim(BOTH chars FROM x)); no regular expression runs per value.
+-#}
+{% macro _invisible_codepoints() -%}
+    {{ return([9, 10, 11, 12, 13, 32, 133, 160, 5760, 6158]
+        + range(8192, 8206) | list
+        + [8232, 8233, 8239, 8287, 8288, 12288, 65279]) }}
+{%- endmacro %}
+
+{% macro _trim_invisible(expr) -%}
+    {{ return(adapter.dispatch('_trim_invisible', 'cs_analytics')(expr)) }}
+{%- endmacro %}
+
+{#- Other adapters: ANSI trim (spaces only) until a native version is added. -#}
+{% macro default___trim_invisible(expr) -%}
+    trim({{ expr }})
+{%- endmacro %}
+
+{% macro duckdb___trim_invisible(expr) -%}
+    trim({{ expr }}, {% for cp in cs_analytics._invisible_codepoints() %}chr({{ cp }}){{ ' || ' if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+{% macro postgres___trim_invisible(expr) -%}
+    btrim({{ expr }}, {% for cp in cs_analytics._invisible_codepoints() %}chr({{ cp }}){{ ' || ' if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+{#- Snowflake: TRIM(expr, characters) with CHR() of each code point. -#}
+{% macro snowflake___trim_invisible(expr) -%}
+    trim({{ expr }}, {% for cp in cs_analytics._invisible_codepoints() %}chr({{ cp }}){{ ' || ' if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+{#- Spark's chr() is ASCII only; its string literals read \uXXXX escapes. -#}
+{% macro spark___trim_invisible(expr) -%}
+    trim(both '{% for cp in cs_analytics._invisible_codepoints() %}\u{{ '%04X' % cp }}{% endfor %}' from {{ expr }})
+{%- endmacro %}
+
+
 {#- The raw value as trimmed text; empty or blank becomes null. -#}
 {% macro _as_clean_text(col) -%}
-    nullif(trim(cast({{ col }} as {{ dbt.type_string() }})), '')
+    nullif({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}, '')
 {%- endmacro %}
 
 
 {#- The raw value as upper-cased trimmed text, for date/time grammars
     ('t' -> 'T', 'z' -> 'Z'). -#}
 {% macro _as_clean_upper_text(col) -%}
-    nullif(upper(trim(cast({{ col }} as {{ dbt.type_string() }}))), '')
+    nullif(upper({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}), '')
 {%- endmacro %}
 
 

@@ -18,7 +18,7 @@
 {%- endmacro %}
 
 {% macro _normalised_enum_expr(col) -%}
-    nullif(replace(replace(lower(trim(cast({{ col }} as {{ dbt.type_string() }}))), ' ', '_'), '-', '_'), '')
+    nullif(replace(replace(lower({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}), ' ', '_'), '-', '_'), '')
 {%- endmacro %}
 
 {% macro _sql_string_list(values) -%}

@@ -1,5 +1,6 @@
 {#-
-    clean_text: free text (names, titles, comments) trimmed; an empty or
+    clean_text: free text (names, titles, comments) trimmed of whitespace
+    and invisible characters at both ends (see _trim_invisible); an empty or
     blank value becomes null. Case is kept.
 
     clean_code: a short code that is not a governed enum (priority, CTA
@@ -11,7 +12,7 @@
 {%- endmacro %}
 
 {% macro default__clean_text(col) -%}
-    nullif(trim(cast({{ col }} as {{ dbt.type_string() }})), '')
+    nullif({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}, '')
 {%- endmacro %}
 
 {% macro duckdb__clean_text(col) -%}
@@ -32,7 +33,7 @@
 {%- endmacro %}
 
 {% macro default__clean_code(col) -%}
-    nullif(lower(trim(cast({{ col }} as {{ dbt.type_string() }}))), '')
+    nullif(lower({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}), '')
 {%- endmacro %}
 
 {% macro duckdb__clean_code(col) -%}

@@ -89,6 +89,37 @@
     {{ return(cs_analytics.dq_check('future_date', column, cs_analytics.is_future(column))) }}
 {%- endmacro %}
 
+{#-
+    max_amount: the bound on every money amount the package reads (MRR, ARR,
+    costs): the absolute value must be below 1,000,000,000 (one billion per
+    line, per month for MRR). The marts store money as decimal(18,2), i.e.
+    below 10^16: ARR = 12 x MRR, differences and previous-month values of
+    one line stay below 1.2 x 10^10, and a sum over lines fits as long as
+    the portfolio's total ARR stays below 10^16 (at least 833,333 lines
+    even if each were at the bound). A value at or above the bound is a
+    typo or a unit mix-up (cents, another currency's minor unit), never a
+    real contract line.
+
+    dq_check_out_of_range: the raw text is a plain decimal number (any
+    number of digits) but its value does not fit the bound, or has too
+    many digits to be read at all (more than 20 before the point). Listed
+    before dq_check_unparseable of the same column, so a 25-digit amount is
+    value_out_of_range, not unparseable.
+-#}
+{% macro max_amount() -%}
+    {{ return(1000000000) }}
+{%- endmacro %}
+
+{% macro dq_check_out_of_range(column, bound=none) -%}
+    {%- set limit = bound if bound is not none else cs_analytics.max_amount() -%}
+    {%- set text = cs_analytics._as_clean_text('_raw_' ~ column) -%}
+    {{ return(cs_analytics.dq_check(
+        'value_out_of_range', column,
+        '(' ~ cs_analytics._matches_pattern(text, 'numeric_any_size')
+        ~ ' and not coalesce(abs(' ~ column ~ ') < ' ~ limit ~ ', false))'
+    )) }}
+{%- endmacro %}
+
 {% macro dq_label_columns(checks) -%}
     case
         {%- for check in checks %}

@@ -10,8 +10,8 @@
 
 {% macro default__safe_cast_boolean(col) -%}
     case
-        when lower(trim(cast({{ col }} as {{ dbt.type_string() }}))) in ('true', 't', 'yes', 'y', '1') then true
-        when lower(trim(cast({{ col }} as {{ dbt.type_string() }}))) in ('false', 'f', 'no', 'n', '0') then false
+        when lower({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}) in ('true', 't', 'yes', 'y', '1') then true
+        when lower({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}) in ('false', 'f', 'no', 'n', '0') then false
     end
 {%- endmacro %}
 

@@ -1,8 +1,12 @@
 {#-
     safe_cast_timestamp_utc: a UTC timestamp (without time zone) from ISO
-    text. Accepted: 'yyyy-mm-dd', 'yyyy-mm-dd hh:mm[:ss[.ffffff]]' with a
+    text. Accepted: 'yyyy-mm-dd', 'yyyy-mm-dd hh:mm[:ss[.fffffffff]]' with a
     space or 'T', optionally followed by 'Z' or a UTC offset (+02, +0200,
-    +02:00). A value with an offset is converted to UTC
+    +02:00). Up to 9 fractional digits are read (Java, Go and Spark exports
+    and typed nanosecond columns write 7-9); the result keeps microseconds
+    and digits 7-9 are cut off (truncated, never rounded, on every engine:
+    DuckDB and Spark truncate natively, Postgres would round, so its text is
+    cut to 6 digits before the cast). A value with an offset is converted to UTC
     ('2025-03-04 12:15:00+02:00' -> 2025-03-04 10:15:00); a value without one
     is taken to be UTC already. Anything else -> null (quarantined upstream).
 -#}
@@ -51,12 +55,16 @@
 -#}
 {% macro postgres__safe_cast_timestamp_utc(col) -%}
     {%- set text = cs_analytics._as_clean_upper_text(col) -%}
+    {#- digits 7-9 of the fraction cut off: the text up to the 6th digit
+        (position 26) followed by whatever comes after the last digit. -#}
+    {%- set micros = "case when " ~ text ~ " ~ '[.][0-9]{7}' then substr(" ~ text ~ ", 1, 26) || substr("
+        ~ text ~ ", 21 + length(substring(" ~ text ~ " from '[.]([0-9]+)'))) else " ~ text ~ " end" -%}
     case
         when not {{ cs_analytics._matches_pattern(text, 'timestamp') }} then null
         when not {{ cs_analytics._postgres_is_calendar_date(text) }} then null
         when {{ cs_analytics._matches_pattern(text, 'timestamp_with_offset') }}
-            then cast({{ text }} as timestamptz) at time zone 'UTC'
-        else cast({{ text }} as timestamp)
+            then cast({{ micros }} as timestamptz) at time zone 'UTC'
+        else cast({{ micros }} as timestamp)
     end
 {%- endmacro %}
 

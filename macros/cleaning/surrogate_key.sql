@@ -33,17 +33,34 @@
 {#-
     raw_row_text: the raw values of a row as one readable text,
     'value|value|<null>|value', in column order. Used to show a quarantined
-    row as it arrived, to spot exact duplicates and as the deterministic
-    tie-break between versions.
+    row as it arrived, to spot exact duplicates, as the deterministic
+    tie-break between versions and (hashed) as the row's _dq_row_id.
+
+    The text is collision-free: two rows with different raw values never
+    give the same text. Each value is escaped before it is joined, so no
+    value can contain the separator or spell the null marker:
+    '%' -> '%25', '|' -> '%7C', '<' -> '%3C' (percent-encoding of those three
+    characters only; everything else, including invisible characters, is
+    kept as it arrived). A real null is written '<null>', which no escaped
+    value can produce (its '<' would be '%3C'), and a value 'a|b' beside 'c'
+    ('a%7Cb|c') no longer equals 'a' beside 'b|c' ('a|b%7Cc'). The column
+    count of a table is fixed, so splitting on '|' and undoing the escapes
+    gives back exactly the raw values. replace() only, no regular
+    expressions or backslashes: the same text on DuckDB, Postgres and Spark.
 -#}
 {% macro raw_row_text(columns) -%}
     {{ return(adapter.dispatch('raw_row_text', 'cs_analytics')(columns)) }}
 {%- endmacro %}
 
+{#- One raw value, escaped as described above (null stays null). -#}
+{% macro _escaped_raw_value(col) -%}
+    replace(replace(replace(cast({{ col }} as {{ dbt.type_string() }}), '%', '%25'), '|', '%7C'), '<', '%3C')
+{%- endmacro %}
+
 {% macro default__raw_row_text(columns) -%}
     {%- set parts = [] -%}
     {%- for column in columns -%}
-        {%- do parts.append("coalesce(cast(" ~ column ~ " as " ~ dbt.type_string() ~ "), '<null>')") -%}
+        {%- do parts.append("coalesce(" ~ cs_analytics._escaped_raw_value(column) ~ ", '<null>')") -%}
         {%- if not loop.last -%}{%- do parts.append("'|'") -%}{%- endif -%}
     {%- endfor -%}
     {{ dbt.concat(parts) }}

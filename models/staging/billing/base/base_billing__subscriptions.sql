@@ -59,6 +59,7 @@ labelled as (
         *,
         {{ cs_analytics.dq_label_columns([
             cs_analytics.dq_check_missing_key('subscription_id'),
+            cs_analytics.dq_check_out_of_range('mrr'),
             cs_analytics.dq_check_unparseable('mrr'),
             cs_analytics.dq_check_unparseable('seats'),
             cs_analytics.dq_check_unparseable('start_date'),

@@ -84,6 +84,7 @@ labelled as (
             cs_analytics.dq_check_unparseable('is_sales_accepted'),
             cs_analytics.dq_check_unparseable('is_closed'),
             cs_analytics.dq_check_unparseable('is_won'),
+            cs_analytics.dq_check_out_of_range('amount_arr'),
             cs_analytics.dq_check_unparseable('amount_arr'),
             cs_analytics.dq_check_unparseable('is_cs_influenced'),
             cs_analytics.dq_check_unparseable('created_at'),

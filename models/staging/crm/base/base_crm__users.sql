@@ -64,6 +64,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('user_id'),
             cs_analytics.dq_check_unparseable('hired_at'),
             cs_analytics.dq_check_unparseable('terminated_at'),
+            cs_analytics.dq_check_out_of_range('monthly_cost'),
             cs_analytics.dq_check_unparseable('monthly_cost'),
             cs_analytics.dq_check_future('hired_at'),
         ]) }},

@@ -47,6 +47,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('program_id'),
             cs_analytics.dq_check_missing_key('cost_month'),
             cs_analytics.dq_check_unparseable('cost_month'),
+            cs_analytics.dq_check_out_of_range('cost_amount'),
             cs_analytics.dq_check_unparseable('cost_amount'),
         ]) }},
         (

@@ -1,0 +1,270 @@
+"""Hostile exports (issue 14, high-severity items): one class of hostility at a time is
+injected into the raw tables of a small clean generated warehouse, which is then rebuilt.
+
+For every class: `dbt build` exits 0, the hostile rows are repaired (and counted) or
+quarantined with the right reason, dq_staging_reconciliation still holds (raw = staged +
+quarantined + duplicates + superseded), and the marts rebuilt from the clean rows equal the
+clean build's (EXCEPT ALL both ways).
+
+Classes: colliding raw-row texts (a delimiter shifted between adjacent columns, a value
+spelling the null marker beside a real null), a CRLF export (every last column ends in a
+carriage return), ids and texts padded with tab / newline / NBSP / zero-width space / BOM /
+ideographic space, timestamps with 7-9 fractional digits (text and a typed TIMESTAMP_NS
+column), money amounts that parse but do not fit.
+
+One clean build (40 accounts x 12 months, full project) is shared; each class copies its
+DuckDB file, injects, and rebuilds only the subset it touches (`reference staging audit
++<marts>`, `--full-refresh` for the incremental usage model).
+"""
+from __future__ import annotations
+
+import shutil
+import time
+
+import duckdb
+import pytest
+
+from conftest import Warehouse, build_generated, dbt
+
+ACCOUNTS, MONTHS, SEED = 40, 12, 14
+REVENUE_MARTS = ["dim_accounts", "fct_mrr_movements", "fct_revenue_retention"]
+TIMINGS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> Warehouse:
+    t0 = time.time()
+    wh = build_generated(tmp_path_factory.mktemp("hostile_clean"), ACCOUNTS, MONTHS, SEED, dirty=False)
+    TIMINGS["clean (generate + full build)"] = time.time() - t0
+    assert wh.build.returncode == 0, wh.build.stdout[-6000:]
+    return wh
+
+
+def _hostile(clean: Warehouse, tmp_path_factory, name: str, sql: list[str], marts: list[str] | None):
+    """Copy the clean warehouse, run the injection SQL on its raw tables, rebuild.
+    marts=None rebuilds the whole project."""
+    t0 = time.time()
+    d = tmp_path_factory.mktemp(f"hostile_{name}")
+    db = d / "warehouse.duckdb"
+    shutil.copyfile(clean.path, db)
+    with duckdb.connect(str(db)) as con:
+        for statement in sql:
+            con.execute(statement)
+    args = ["build", "--full-refresh"]
+    if marts is not None:
+        args += ["--select", "reference", "staging", "audit", *[f"+{m}" for m in marts]]
+    proc = dbt(args, db, d / "target", check=False)
+    TIMINGS[name] = time.time() - t0
+    print(f"[hostile] {name}: {TIMINGS[name]:.1f}s")
+    return Warehouse(db, clean.truth, d / "target", proc)
+
+
+def _recon(wh: Warehouse) -> dict:
+    rows = wh.query("""select source_table, raw_rows, staged_rows, quarantined_rows, exact_duplicates_collapsed,
+                              superseded_versions_collapsed, ids_normalised_rows, utc_offset_rows, is_reconciled
+                       from dq.dq_staging_reconciliation""")
+    keys = ("raw", "staged", "quarantined", "exact", "superseded", "ids", "offsets", "ok")
+    return {r[0]: dict(zip(keys, r[1:])) for r in rows}
+
+
+def _quarantined(wh: Warehouse) -> list[tuple]:
+    return wh.query("""select source_table, column_name, reason from dq.dq_quarantined_rows
+                       order by 1, 2, 3""")
+
+
+def _rebuilt_marts(wh: Warehouse) -> list[str]:
+    names = []
+    for r in wh.run_results()["results"]:
+        rel = r.get("relation_name") or ""
+        if r["unique_id"].startswith("model.") and '."marts".' in rel and r["status"] == "success":
+            names.append(r["unique_id"].split(".")[-1])
+    return sorted(names)
+
+
+def _assert_marts_equal(wh: Warehouse, clean: Warehouse, expected: list[str] | None):
+    marts = _rebuilt_marts(wh)
+    assert marts, "no mart was rebuilt"
+    if expected:
+        assert set(expected) <= set(marts), (expected, marts)
+    diffs = {}
+    with duckdb.connect(str(wh.path), read_only=True) as con:
+        con.execute(f"attach '{clean.path}' as clean_wh (read_only)")
+        catalog = con.execute("select current_database()").fetchone()[0]
+        for m in marts:
+            a, b = f'"{catalog}".marts.{m}', f"clean_wh.marts.{m}"
+            extra = con.execute(f"select count(*) from (select * from {a} except all select * from {b})").fetchone()[0]
+            lost = con.execute(f"select count(*) from (select * from {b} except all select * from {a})").fetchone()[0]
+            if extra or lost:
+                diffs[m] = (extra, lost)
+    assert not diffs, f"marts differ from the clean build (rows only hostile, rows only clean): {diffs}"
+
+
+def _assert_common(wh: Warehouse, clean: Warehouse, marts: list[str] | None,
+                   added_quarantined: dict[str, int] | None = None):
+    assert wh.build.returncode == 0, wh.build.stdout[-8000:]
+    recon, base = _recon(wh), _recon(clean)
+    added_quarantined = added_quarantined or {}
+    for table, r in recon.items():
+        assert r["ok"], (table, r)
+        assert r["raw"] == r["staged"] + r["quarantined"] + r["exact"] + r["superseded"], (table, r)
+        # the clean rows stage exactly as in the clean build
+        assert r["staged"] == base[table]["staged"], (table, r, base[table])
+        assert r["quarantined"] == added_quarantined.get(table, 0), (table, r)
+    _assert_marts_equal(wh, clean, marts)
+    return recon
+
+
+def _relationship_failures(wh: Warehouse) -> dict[str, int]:
+    return {r["unique_id"]: r.get("failures") or 0 for r in wh.run_results()["results"]
+            if r["unique_id"].startswith("test.") and ".relationships_" in r["unique_id"]}
+
+
+def test_clean_build_quarantines_nothing(clean):
+    for table, r in _recon(clean).items():
+        assert r["quarantined"] == 0 and r["ids"] == 0 and r["offsets"] == 0 and r["ok"], (table, r)
+
+
+# ----------------------------------------------------------------------------- row identity
+def test_colliding_raw_rows_get_distinct_ids(clean, tmp_path_factory):
+    """Rows whose naive 'a|b|<null>' text is equal: a '|' that moves between adjacent columns,
+    and a value '<null>' beside a real null. All lack the primary key, so they are quarantined;
+    before the fix they shared a _dq_row_id and the uniqueness test stopped the build."""
+    cols = "subscription_id, account_id, product, mrr, seats, start_date, end_date, updated_at"
+    rows = [
+        "(null, 'acc_000001|platform', 'x', '10.00', '1', '2024-01-01', null, null)",
+        "(null, 'acc_000001', 'platform|x', '10.00', '1', '2024-01-01', null, null)",
+        "(null, 'acc_000001', '<null>', '10.00', '1', '2024-01-01', null, null)",
+        "(null, 'acc_000001', null, '10.00', '1', '2024-01-01', null, null)",
+        "(null, 'acc_000001', '%7C', '10.00', '1', '2024-01-01', null, null)",
+        "(null, 'acc_000001', '|', '10.00', '1', '2024-01-01', null, null)",
+    ]
+    wh = _hostile(clean, tmp_path_factory, "collisions",
+                  [f"insert into raw_billing.subscriptions ({cols}) values {', '.join(rows)}"],
+                  ["fct_mrr_movements"])
+    _assert_common(wh, clean, ["fct_mrr_movements"], {"billing.subscriptions": len(rows)})
+    got = wh.query("""select count(*), count(distinct raw_row), count(distinct quarantine_id)
+                      from dq.dq_quarantined_rows
+                      where source_table = 'billing.subscriptions' and reason = 'missing_primary_key'""")[0]
+    assert got == (len(rows), len(rows), len(rows)), got
+    ids = wh.query("""select count(*), count(distinct _dq_row_id), count(distinct _dq_raw_row)
+                      from staging.base_billing__subscriptions""")[0]
+    assert ids[0] == ids[1] == ids[2], ids
+
+
+# ----------------------------------------------------------------------------- invisible characters
+def test_crlf_export_stages_every_row(clean, tmp_path_factory):
+    """Every raw table's last column ends in a carriage return (an empty cell becomes '\\r'),
+    as a Windows CSV export read without CRLF handling gives. Nothing is quarantined and
+    the whole project's marts equal the clean build's."""
+    with clean.con() as con:
+        last = con.execute("""select table_schema, table_name, column_name from information_schema.columns c
+                              where table_schema like 'raw_%' and ordinal_position = (
+                                  select max(ordinal_position) from information_schema.columns c2
+                                  where c2.table_schema = c.table_schema and c2.table_name = c.table_name)
+                              order by 1, 2""").fetchall()
+    assert len(last) >= 20
+    sql = [f'update {s}.{t} set "{c}" = coalesce("{c}", \'\') || chr(13)' for s, t, c in last]
+    wh = _hostile(clean, tmp_path_factory, "crlf", sql, None)
+    _assert_common(wh, clean, None)
+    assert _relationship_failures(wh) == _relationship_failures(clean)
+
+
+PADS = "[chr(9), chr(10), chr(160), chr(8203), chr(65279), chr(12288), chr(13) || chr(10)]"
+
+
+def _pad(col: str, key: str) -> str:
+    """col wrapped in one or two invisible characters chosen by the record's key, so exact
+    duplicates stay exact duplicates."""
+    return (f"{PADS}[cast(hash({key}) % 7 as bigint) + 1] || {col} || {PADS}[cast(hash({key} || 'x') % 7 as bigint) + 1]")
+
+
+def test_padded_ids_and_texts_match_their_account(clean, tmp_path_factory):
+    """Ids (and a name) padded with tab, newline, NBSP, zero-width space, BOM, ideographic
+    space or CRLF: every id is repaired and counted in ids_normalised_rows, no orphan is
+    created and the revenue marts equal the clean build's."""
+    sql = [
+        f"update raw_crm.accounts set account_id = {_pad('account_id', 'account_id')}, "
+        f"account_name = {_pad('account_name', 'account_id')}",
+        f"update raw_billing.subscriptions set account_id = {_pad('account_id', 'subscription_id')}, "
+        f"subscription_id = {_pad('subscription_id', 'subscription_id')}",
+        f"update raw_product.account_usage_daily set account_id = {_pad('account_id', 'account_id')}",
+        f"update raw_crm.account_team_history set user_id = {_pad('user_id', 'user_id')}",
+    ]
+    wh = _hostile(clean, tmp_path_factory, "padded_ids", sql, REVENUE_MARTS)
+    recon = _assert_common(wh, clean, REVENUE_MARTS)
+    for table in ("crm.accounts", "billing.subscriptions", "product.account_usage_daily",
+                  "crm.account_team_history"):
+        r = recon[table]
+        assert r["ids"] == r["raw"], (table, r)
+    failures, before = _relationship_failures(wh), _relationship_failures(clean)
+    assert failures and all(v == before[k] for k, v in failures.items()), (failures, before)
+    n = wh.query("select count(*) from marts.dim_accounts")[0][0]
+    assert n == clean.query("select count(*) from marts.dim_accounts")[0][0]
+
+
+# ----------------------------------------------------------------------------- timestamps
+ONE_TO_MANY_MARTS = ["fct_email_sends", "fct_program_monthly"]
+
+
+def test_nanosecond_timestamps_parse(clean, tmp_path_factory):
+    """Email event times with 7, 8 and 9 fractional digits, with a space or 'T', with or without
+    'Z' / an offset, and email sends as a typed TIMESTAMP_NS column: every row stages (digits
+    7-9 are truncated, so the clean values are unchanged) and the one-to-many marts equal the
+    clean build's. Offsets are counted."""
+    variants = [
+        "occurred_at || '.000000789'",
+        "replace(occurred_at, ' ', 'T') || '.00000078'",
+        "replace(occurred_at, ' ', 'T') || '.0000007Z'",
+        "occurred_at || '.000000999+00:00'",
+    ]
+    case = " ".join(f"when {i} then {v}" for i, v in enumerate(variants))
+    sql = [
+        f"update raw_digital.email_events set occurred_at = case cast(hash(event_id) % 4 as bigint) {case} end "
+        "where occurred_at is not null and length(occurred_at) = 19",
+        "alter table raw_digital.email_sends alter column sent_at set data type timestamp_ns using "
+        "cast(case when length(sent_at) = 19 then sent_at || '.000000123' else sent_at end as timestamp_ns)",
+    ]
+    with clean.con() as con:
+        with_offset = con.execute(
+            "select count(*) from raw_digital.email_events where occurred_at is not null "
+            "and length(occurred_at) = 19 and cast(hash(event_id) % 4 as bigint) in (2, 3)").fetchone()[0]
+        assert with_offset > 0
+    wh = _hostile(clean, tmp_path_factory, "nanoseconds", sql, ONE_TO_MANY_MARTS)
+    raw_type = wh.query("""select data_type from information_schema.columns where table_schema = 'raw_digital'
+                           and table_name = 'email_sends' and column_name = 'sent_at'""")[0][0]
+    assert raw_type == "TIMESTAMP_NS"
+    assert wh.query("select count(*) from raw_digital.email_events where occurred_at like '%.0000007Z'")[0][0] > 0
+    recon = _assert_common(wh, clean, ONE_TO_MANY_MARTS)
+    assert recon["digital.email_events"]["offsets"] == with_offset
+
+
+# ----------------------------------------------------------------------------- out of range
+def test_amounts_that_do_not_fit_are_quarantined(clean, tmp_path_factory):
+    """An MRR of 20 digits, an MRR of 15 digits (its ARR no longer fits decimal(18,2)), an MRR
+    too long to read and an opportunity ARR of 20 digits are quarantined as
+    value_out_of_range; the build does not fail and the revenue marts are unchanged."""
+    cols = "subscription_id, account_id, product, mrr, seats, start_date, end_date, updated_at"
+    subs = [
+        "('sub_oor_1', 'acc_000001', 'platform', '12345678901234567890', '5', '2024-01-01', null, null)",
+        "('sub_oor_2', 'acc_000002', 'platform', '900000000000000', '5', '2024-01-01', null, null)",
+        "('sub_oor_3', 'acc_000003', 'platform', '-1234567890123456789012345.5', '5', '2024-01-01', null, null)",
+    ]
+    sql = [
+        f"insert into raw_billing.subscriptions ({cols}) values {', '.join(subs)}",
+        "insert into raw_crm.opportunities select * replace ("
+        "'opp_oor_1' as opportunity_id, '99999999999999999999.99' as amount_arr) "
+        "from raw_crm.opportunities order by opportunity_id limit 1",
+    ]
+    marts = REVENUE_MARTS + ["fct_ctas"]
+    wh = _hostile(clean, tmp_path_factory, "out_of_range", sql, marts)
+    _assert_common(wh, clean, marts, {"billing.subscriptions": 3, "crm.opportunities": 1})
+    assert _quarantined(wh) == [
+        ("billing.subscriptions", "mrr", "value_out_of_range"),
+        ("billing.subscriptions", "mrr", "value_out_of_range"),
+        ("billing.subscriptions", "mrr", "value_out_of_range"),
+        ("crm.opportunities", "amount_arr", "value_out_of_range"),
+    ]
+
+
+def test_report_timings():
+    print("[hostile] timings: " + ", ".join(f"{k} {v:.0f}s" for k, v in TIMINGS.items()))

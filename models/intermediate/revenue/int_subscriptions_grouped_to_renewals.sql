@@ -11,6 +11,10 @@
     - Lines renewing in the same judged month (`month_start_on_or_after` the
       renewal date: the first month whose MRR is recognised after it) are
       one renewal of the account, dated on their earliest renewal date.
+    - A line renews only on a date judged after its first billed month (it
+      was paid for at least one month): a line started a few days before an
+      anniversary of the account's first contract (a return after a churn)
+      first renews on the next one.
 
     ARR up for renewal is 12 x the MRR of the renewing lines. The outcome is
     judged on the account's MRR (`int_account_mrr_monthly`) in the judged
@@ -115,6 +119,7 @@ ended_line_renewals as (
     select
         lines.account_id,
         lines.mrr,
+        lines.start_date,
         lines.end_date as renewal_date,
         'line_end' as renewal_basis
     from lines
@@ -130,6 +135,7 @@ open_line_anniversaries as (
     select
         lines.account_id,
         lines.mrr,
+        lines.start_date,
         cast(
             {{ dbt.dateadd(
                 'year',
@@ -162,12 +168,20 @@ renewing_lines as (
 
 ),
 
-renewing_lines_judged as (
+renewing_lines_dated as (
 
     select
         *,
-        {{ cs_analytics.month_start_on_or_after('renewal_date') }} as renewal_judged_month
+        {{ cs_analytics.month_start_on_or_after('renewal_date') }} as renewal_judged_month,
+        {{ cs_analytics.month_start_on_or_after('start_date') }} as first_billed_month
     from renewing_lines
+
+),
+
+renewing_lines_judged as (
+
+    select * from renewing_lines_dated
+    where renewal_judged_month > first_billed_month
 
 ),
 

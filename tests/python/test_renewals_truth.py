@@ -180,3 +180,24 @@ def test_calendar_rates_are_their_numerator_over_denominator(clean_warehouse):
                 or abs(net_renewal_rate - net_renewed_arr / due_arr_up_for_renewal) > 0.000001))
            or (due_arr_up_for_renewal = 0 and (gross_renewal_rate is not null or net_renewal_rate is not null))""")
     assert not bad, bad[:5]
+
+
+def test_arr_at_risk_brackets_what_churned(clean_warehouse, expected):
+    """Over every month whose renewals are all due, the ARR that churned at renewal (recomputed from the
+    ledger) lies in the expected churned ARR +/- 1.645 standard deviations (variances summed over rows), and
+    the mart's churned ARR is the recomputed one."""
+    rows = clean_warehouse.query("""
+        select renewal_month, sum(churned_arr), sum(expected_churned_arr), sum(expected_churned_arr_variance),
+               sum(arr_up_for_renewal)
+        from marts.fct_renewal_arr_at_risk
+        group by renewal_month
+        having bool_and(is_all_due) and sum(expected_churned_arr) is not null""")
+    assert len(rows) >= 6, "too few due months with a calibrated rate"
+    months = {m for m, *_ in rows}
+    actual = sum(r["arr_up"] for (_, d), r in expected["renewals"].items()
+                 if d.replace(day=1) in months and r["outcome"] == "churned")
+    assert sum(cents(c) for _, c, *_ in rows) == actual
+    exp = sum(Decimal(str(e)) for _, _, e, _, _ in rows) * 100
+    sd = Decimal(str(sum(float(v) for _, _, _, v, _ in rows))).sqrt() * 100
+    assert exp - Decimal("1.645") * sd <= actual <= exp + Decimal("1.645") * sd, (actual, exp, sd)
+    assert sd > 0 and sd < exp, "the interval is degenerate"

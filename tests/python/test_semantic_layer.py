@@ -27,7 +27,8 @@ MF = Path(sys.executable).parent / "mf"
 
 # marts.md, "Semantic layer": every one of these must exist
 REQUIRED_METRICS = ["grr", "nrr", "logo_retention", "open_rate", "click_rate", "unsubscribe_rate", "reconversion_rate",
-                    "cta_success_rate", "cta_invalid_rate", "lifecycle_compliance_rate", "nps", "median_response_hours"]
+                    "cta_success_rate", "cta_invalid_rate", "lifecycle_compliance_rate", "nps", "median_response_hours",
+                    "gross_renewal_rate", "net_renewal_rate"]
 SAVED_QUERIES = ["csm_scorecard", "one_to_many_funnel", "playbook_effectiveness"]
 
 
@@ -231,6 +232,21 @@ def test_health_calibration_churn_rate_by_band(mf, clean_warehouse):
         group by health_band
     """)
     _compare(rows, sql, ["health_band_month__health_band"], ["churn_rate_90_days_by_band"])
+
+
+def test_renewal_rates_by_quarter_and_segment_re_add_the_calendar(mf, clean_warehouse):
+    metrics = ["gross_renewal_rate", "net_renewal_rate", "arr_up_for_renewal"]
+    keys = ["metric_time__quarter", "renewal_slice__segment"]
+    rows = mf.query(metrics, keys)
+    sql = clean_warehouse.query("""
+        select renewal_quarter, segment,
+               sum(gross_renewed_arr) / nullif(sum(due_arr_up_for_renewal), 0),
+               sum(net_renewed_arr) / nullif(sum(due_arr_up_for_renewal), 0),
+               sum(arr_up_for_renewal)
+        from marts.fct_renewal_calendar
+        group by renewal_quarter, segment
+    """)
+    _compare(rows, sql, keys, metrics)
 
 
 def test_advocacy_value_by_csm_team(mf, clean_warehouse):

@@ -148,3 +148,25 @@ def test_relation_names_fit_postgres_identifiers(manifest):
     long += [f"unit test {u['name']}" for u in manifest.get("unit_tests", {}).values()
              if u["package_name"] == "cs_analytics" and len(u["name"]) > 63]
     assert not long, "names over PostgreSQL's 63-character limit:\n" + "\n".join(long)
+
+
+def test_every_public_macro_documented(manifest):
+    """A macro a user may call (not _private, not an engine's dispatch variant) says what it
+    does and documents each argument it takes, so `dbt docs` answers "what does this do"."""
+    missing = []
+    for v in manifest["macros"].values():
+        if v["package_name"] != "cs_analytics" or not v["original_file_path"].startswith("macros/"):
+            continue
+        name = v["name"]
+        if name.startswith("_") or "__" in name:
+            continue
+        if not v["description"].strip():
+            missing.append(name)
+            continue
+        documented = {a["name"] for a in v.get("arguments", []) if a.get("description", "").strip()}
+        signature = set(v.get("macro_sql", "").split("(", 1)[1].split(")", 1)[0].replace(" ", "").split(",")) - {""}
+        signature = {s.split("=")[0] for s in signature}
+        undocumented = signature - documented
+        if undocumented:
+            missing.append(f"{name} (arguments {sorted(undocumented)})")
+    assert not missing, f"public macros without a description: {sorted(missing)}"

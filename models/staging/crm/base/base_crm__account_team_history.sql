@@ -63,28 +63,9 @@ labelled as (
         (
             {{ cs_analytics.is_unknown_enum('_raw_team_role', team_role.synonyms, team_role.accepted) }}
         ) as _has_unknown_enum,
-        false as _had_utc_offset,
-        row_number() over (
-            partition by
-                {%- for column in raw_columns %}
-                    _raw_{{ column }},
-                {%- endfor %}
-                _dq_raw_row
-            order by _dq_raw_row
-        ) as _copy_number
+        false as _had_utc_offset
 
     from renamed
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        _copy_number > 1 as _is_exact_duplicate,
-        (_dq_reason is null and _copy_number = 1) as _is_version_candidate
-
-    from labelled
 
 ),
 
@@ -92,13 +73,12 @@ versioned as (
 
     select
         *,
-        row_number() over (
-            partition by _is_version_candidate, account_id, user_id, team_role, valid_from
-            order by
-                _dq_raw_row desc
-        ) as _version_number
+        {{ cs_analytics.dq_versioning_columns(
+            ['account_id', 'user_id', 'team_role', 'valid_from'],
+            ['_dq_raw_row desc']
+        ) }}
 
-    from deduplicated
+    from labelled
 
 ),
 

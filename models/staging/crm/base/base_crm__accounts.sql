@@ -83,28 +83,9 @@ labelled as (
         (
             {{ cs_analytics.has_utc_offset('_raw_created_at') }}
             or {{ cs_analytics.has_utc_offset('_raw_updated_at') }}
-        ) as _had_utc_offset,
-        row_number() over (
-            partition by
-                {%- for column in raw_columns %}
-                    _raw_{{ column }},
-                {%- endfor %}
-                _dq_raw_row
-            order by _dq_raw_row
-        ) as _copy_number
+        ) as _had_utc_offset
 
     from renamed
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        _copy_number > 1 as _is_exact_duplicate,
-        (_dq_reason is null and _copy_number = 1) as _is_version_candidate
-
-    from labelled
 
 ),
 
@@ -112,15 +93,12 @@ versioned as (
 
     select
         *,
-        row_number() over (
-            partition by _is_version_candidate, account_id
-            order by
-                case when updated_at is null then 1 else 0 end,
-                updated_at desc,
-                _dq_raw_row desc
-        ) as _version_number
+        {{ cs_analytics.dq_versioning_columns(
+            ['account_id'],
+            ['case when updated_at is null then 1 else 0 end', 'updated_at desc', '_dq_raw_row desc']
+        ) }}
 
-    from deduplicated
+    from labelled
 
 ),
 

@@ -57,28 +57,9 @@ labelled as (
             coalesce(_raw_account_id, '') <> coalesce(account_id, '')
         ) as _id_was_normalised,
         false as _has_unknown_enum,
-        false as _had_utc_offset,
-        row_number() over (
-            partition by
-                {%- for column in raw_columns %}
-                    _raw_{{ column }},
-                {%- endfor %}
-                _dq_raw_row
-            order by _dq_raw_row
-        ) as _copy_number
+        false as _had_utc_offset
 
     from renamed
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        _copy_number > 1 as _is_exact_duplicate,
-        (_dq_reason is null and _copy_number = 1) as _is_version_candidate
-
-    from labelled
 
 ),
 
@@ -86,13 +67,12 @@ versioned as (
 
     select
         *,
-        row_number() over (
-            partition by _is_version_candidate, account_id, usage_date
-            order by
-                _dq_raw_row desc
-        ) as _version_number
+        {{ cs_analytics.dq_versioning_columns(
+            ['account_id', 'usage_date'],
+            ['_dq_raw_row desc']
+        ) }}
 
-    from deduplicated
+    from labelled
 
 ),
 

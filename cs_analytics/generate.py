@@ -1074,10 +1074,14 @@ class Generator:
         first_value = go_live + v_off // 2
         never = np.iinfo(np.int64).max // 2
         go_live, first_value = np.where(stalled, never, go_live), np.where(stalled, never, first_value)
+        # a customer returning after a churn (a line that ended by the window's first day) is not onboarded again
+        first_sd = np.full(A, np.datetime64("2100-01-01"), dtype="datetime64[D]")
+        np.minimum.at(first_sd, self.sub_acc, self.sub_sd.astype("datetime64[D]"))
+        first_time = first_sd[new] >= self.days[f0]
         for mt, d in ((0, kickoff), (1, go_live), (2, first_value)):
-            ok = d < D
+            ok = (d < D) & first_time
             m_acc.append(new[ok]); m_type.append(np.full(ok.sum(), mt)); m_day.append(d[ok]); m_cta.append(np.full(ok.sum(), -1))
-        self._onboarding_truth(new, f0, kickoff, go_live, first_value, stalled)
+        self._onboarding_truth(*(x[first_time] for x in (new, f0, kickoff, go_live, first_value, stalled)))
         fa, ff = np.nonzero(self.adopt_day < D)
         m_acc.append(fa); m_type.append(np.full(len(fa), 3)); m_day.append(self.adopt_day[fa, ff]); m_cta.append(np.full(len(fa), -1))
         rec = np.nonzero((self.cta_outcome == "success") & (self.cta["reason"] == 0))[0]

@@ -86,7 +86,7 @@ ranked as (
         *,
         row_number() over (
             partition by opportunity_id
-            order by is_referred desc, first_detected_at, from_account_id
+            order by is_referred desc, first_detected_at asc, from_account_id asc
         ) as source_rank
     from deduplicated
 

@@ -109,7 +109,11 @@ signals as (
         health_monthly.health_band,
         coalesce(health_monthly.is_lookback_complete, false) as is_health_lookback_complete,
         renewal_windows.account_id is not null as has_renewal_in_window,
-        {{ dbt.datediff('spine.first_contract_date', 'spine.month_start', 'day') }} as days_since_first_contract
+        {{ dbt.datediff(
+            'spine.first_contract_date',
+            'spine.month_start',
+            'day'
+        ) }} as days_since_first_contract
     from spine
     left join mrr_monthly
         on

@@ -124,17 +124,13 @@ measured as (
         coalesce(segment_targets.target_days_to_go_live, tier_defaults.target_days_to_go_live)
             as target_days_to_go_live,
         coalesce(segment_targets.target_days_to_first_value, tier_defaults.target_days_to_first_value)
-            as target_days_to_first_value,
-        {{ dbt.datediff('tracked.first_contract_date', 'tracked.kickoff_date', 'day') }} as days_to_kickoff,
-        {{ dbt.datediff('tracked.first_contract_date', 'tracked.go_live_date', 'day') }} as days_to_go_live,
-        {{ dbt.datediff('tracked.first_contract_date', 'tracked.first_value_date', 'day') }} as days_to_first_value,
-        {{ dbt.datediff('tracked.first_contract_date', 'tracked.as_of_date', 'day') }} as days_since_contract_start
+            as target_days_to_first_value
     from tracked
     left join assignments
         on
             tracked.account_id = assignments.account_id
-            and assignments.valid_from <= tracked.first_contract_date
-            and (assignments.valid_to is null or assignments.valid_to > tracked.first_contract_date)
+            and tracked.first_contract_date >= assignments.valid_from
+            and (assignments.valid_to is null or tracked.first_contract_date < assignments.valid_to)
     left join targets as segment_targets
         on
             tracked.coverage_model = segment_targets.coverage_model
@@ -143,6 +139,34 @@ measured as (
         on
             tracked.coverage_model = tier_defaults.coverage_model
             and tier_defaults.segment = 'all'
+
+),
+
+days_measured as (
+
+    select
+        *,
+        {{ dbt.datediff(
+            'first_contract_date',
+            'kickoff_date',
+            'day'
+        ) }} as days_to_kickoff,
+        {{ dbt.datediff(
+            'first_contract_date',
+            'go_live_date',
+            'day'
+        ) }} as days_to_go_live,
+        {{ dbt.datediff(
+            'first_contract_date',
+            'first_value_date',
+            'day'
+        ) }} as days_to_first_value,
+        {{ dbt.datediff(
+            'first_contract_date',
+            'as_of_date',
+            'day'
+        ) }} as days_since_contract_start
+    from measured
 
 ),
 
@@ -182,7 +206,7 @@ final as (
         go_live_date,
         first_value_date
 
-    from measured
+    from days_measured
 
 )
 

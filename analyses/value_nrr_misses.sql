@@ -16,7 +16,9 @@
         (fct_advocacy_monthly).
       - influenced_won_arr, champion_move_won_arr: ARR won in the window from
         deals the customers' advocates influenced, and at companies their
-        champions moved to.
+        champions moved to. Each deal counts once (`fct_advocacy_monthly`
+        credits it to one account) and only when the advocacy came before it
+        closed.
       - advocacy_won_arr_low / _high: the two cannot simply be added (a deal
         referred by a moved champion is in both: see the `advocacy_influenced`
         docs block), so the value is a range: per account and month the larger
@@ -139,12 +141,19 @@ final as (
         champion_move_won_arr,
         advocacy_won_arr_low,
         advocacy_won_arr_high,
-        case
-            when starting_arr > 0 then (ending_arr_of_cohort + advocacy_won_arr_low) / starting_arr
-        end as nrr_with_advocacy_low,
-        case
-            when starting_arr > 0 then (ending_arr_of_cohort + advocacy_won_arr_high) / starting_arr
-        end as nrr_with_advocacy_high,
+        -- rounded as nrr is, so with no advocacy value the two are equal (never a hair below)
+        cast(
+            case
+                when starting_arr > 0 then (ending_arr_of_cohort + advocacy_won_arr_low) / starting_arr
+            end
+            as decimal(18, 6)
+        ) as nrr_with_advocacy_low,
+        cast(
+            case
+                when starting_arr > 0 then (ending_arr_of_cohort + advocacy_won_arr_high) / starting_arr
+            end
+            as decimal(18, 6)
+        ) as nrr_with_advocacy_high,
         case
             when new_logo_arr > 0 then advocacy_won_arr_low / new_logo_arr
         end as advocacy_share_of_new_arr_low

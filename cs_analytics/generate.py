@@ -86,6 +86,11 @@ PROGRAMS = [
     ("prg_06", "Product newsletter", "newsletter", "scheduled", None, "usage", 0.0, 0.25, 0.08, 0.0, 1),
 ]
 
+# Onboarding (issue 16): days from kickoff to go-live are scaled per segment (smb, mid_market,
+# enterprise), and a share of new customers stall after kickoff and never go live.
+ONBOARDING_SEGMENT_SCALE = np.array([0.6, 1.0, 1.6])
+ONBOARDING_STALL_SHARE = 0.10
+
 CTA_STATUS_OPEN = ["New", "Open", "Work in Progress"]
 CTA_STATUS = {  # outcome -> picklist values the customer uses
     "success": ["Closed Success", "Closed Won"],
@@ -1053,27 +1058,69 @@ class Generator:
         })
         # milestones: onboarding for accounts that started in the window, feature adoption, usage recovery
         new = np.nonzero(self.active.any(axis=1) & (np.argmax(self.active, axis=1) > 0))[0]
-        f0 = np.argmax(self.active[new], axis=1)
+        f0 = np.argmax(self.active[new], axis=1)  # day of the first contract start
         m_acc, m_type, m_day, m_cta = [], [], [], []
-        for mt, lo, hi in ((0, 3, 10), (1, 20, 60), (2, 30, 90)):
-            d = f0 + rng.integers(lo, hi, len(new))
-            ok = d < D
+        # planted onboarding timing (issue 16): kickoff 3-9 days after the contract starts; go-live a
+        # segment-scaled 20-59 days after kickoff (ONBOARDING_SEGMENT_SCALE); first value 15-44 days
+        # after go-live; ONBOARDING_STALL_SHARE of accounts stall after kickoff and never go live. The
+        # same three draws of the shared stream as before, so the later tables keep their bytes; the
+        # stall draw comes from a stream of its own.
+        k_off, g_off, v_off = (rng.integers(lo, hi, len(new)) for lo, hi in ((3, 10), (20, 60), (30, 90)))
+        own_rng = np.random.default_rng([self.seed, 16])
+        stalled = own_rng.random(len(new)) < ONBOARDING_STALL_SHARE
+        n_before = int(sum((f0 + o < D).sum() for o in (k_off, g_off, v_off)))  # rows the old timing wrote
+        kickoff = f0 + k_off
+        go_live = kickoff + np.round(g_off * ONBOARDING_SEGMENT_SCALE[self.seg[new]]).astype(np.int64)
+        first_value = go_live + v_off // 2
+        never = np.iinfo(np.int64).max // 2
+        go_live, first_value = np.where(stalled, never, go_live), np.where(stalled, never, first_value)
+        # a customer returning after a churn (a line that ended by the window's first day) is not onboarded again
+        first_sd = np.full(A, np.datetime64("2100-01-01"), dtype="datetime64[D]")
+        np.minimum.at(first_sd, self.sub_acc, self.sub_sd.astype("datetime64[D]"))
+        first_time = first_sd[new] >= self.days[f0]
+        for mt, d in ((0, kickoff), (1, go_live), (2, first_value)):
+            ok = (d < D) & first_time
             m_acc.append(new[ok]); m_type.append(np.full(ok.sum(), mt)); m_day.append(d[ok]); m_cta.append(np.full(ok.sum(), -1))
+        self._onboarding_truth(*(x[first_time] for x in (new, f0, kickoff, go_live, first_value, stalled)))
         fa, ff = np.nonzero(self.adopt_day < D)
         m_acc.append(fa); m_type.append(np.full(len(fa), 3)); m_day.append(self.adopt_day[fa, ff]); m_cta.append(np.full(len(fa), -1))
         rec = np.nonzero((self.cta_outcome == "success") & (self.cta["reason"] == 0))[0]
         m_acc.append(self.cta["acc"][rec]); m_type.append(np.full(len(rec), 4))
         m_day.append(np.minimum(((self.cta_closed_at[rec].astype("datetime64[D]") - self.start) // DAY).astype(int), D - 1)); m_cta.append(rec)
         ma, mt, md, mc = map(np.concatenate, (m_acc, m_type, m_day, m_cta))
+        _secs(rng, len(ma) - sum(len(a) for a in m_acc[:3]) + n_before)  # the shared stream advances as before
         order = np.lexsort((mt, md, ma))
         ma, mt, md, mc = ma[order], mt[order], md[order], mc[order]
         self.add("cs_platform", "milestones", {
             "milestone_id": col_id("mil", 7, np.arange(len(ma))),
             "account_id": col_id("acc", 6, ma),
             "milestone_type": col_cat(["kickoff", "go_live", "first_value", "feature_adopted", "usage_recovered"], mt),
-            "achieved_at": col_ts(_at(self.days[md], _secs(rng, len(ma)))),
+            "achieved_at": col_ts(_at(self.days[md], _secs(own_rng, len(ma)))),
             "cta_id": col_id("cta", 7, mc),
         })
+
+    def _onboarding_truth(self, acc, start, kickoff, go_live, first_value, stalled):
+        """Truth table `onboarding`: per account that started in the window, the planted milestone days."""
+        D = self.D
+
+        def day(d):
+            return np.where(d < D, self.days[np.minimum(d, D - 1)], np.datetime64("NaT"))
+
+        self.onboarding_truth = {
+            "account_id": col_id("acc", 6, acc),
+            "segment": col_cat(SEGMENTS, self.seg[acc]),
+            "contract_start_date": col_date(self.days[start]),
+            "kickoff_date": col_date(day(kickoff)),
+            "go_live_date": col_date(day(go_live)),
+            "first_value_date": col_date(day(first_value)),
+            "is_stalled": col_bool(stalled),
+        }
+        self.truth["onboarding"] = {
+            "accounts": int(len(acc)), "stalled": int(stalled.sum()), "stall_share": ONBOARDING_STALL_SHARE,
+            "segment_scale": dict(zip(SEGMENTS, ONBOARDING_SEGMENT_SCALE.tolist())),
+            "days_kickoff_after_start": [3, 9], "days_go_live_after_kickoff": [20, 59],
+            "days_first_value_after_go_live": [15, 44],
+        }
 
     def tickets_and_surveys(self):
         rng, A, D = self.rng, self.A, self.D
@@ -1313,6 +1360,7 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
         "previous_mrr": _cn(lr["previous_mrr_cents"] / 100.0),
         "movement": _cc(mov_names, np.array([mov_names.index(m) for m in lr["movement"]], dtype=np.int32)),
     })
+    load_table(con, "truth", "onboarding", g.onboarding_truth)
     truth = g.truth
     defects = {name: {"raw_rows": n, **g.natural.get(name, {})} for name, n in counts.items()}
     if dirty:
@@ -1326,7 +1374,8 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
     for name in defects:
         schema, table = SCHEMAS[name.split(".")[0]], name.split(".")[1]
         con.execute(f"alter table {schema}.{table} drop column _rn")
-    con.execute("alter table truth.mrr_ledger drop column _rn")
+    for table in ("mrr_ledger", "onboarding"):
+        con.execute(f"alter table truth.{table} drop column _rn")
     if out_dir:
         out = Path(out_dir)
         for name in defects:
@@ -1335,6 +1384,7 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
             con.execute(f"copy (select * from {SCHEMAS[source]}.{table}) to '{out / source / (table + '.csv')}' (header, delimiter ',')")
         (out / "_truth").mkdir(parents=True, exist_ok=True)
         con.execute(f"copy (select * from truth.mrr_ledger order by account_id, month_start) to '{out / '_truth' / 'mrr_ledger.csv'}' (header)")
+        con.execute(f"copy (select * from truth.onboarding order by account_id) to '{out / '_truth' / 'onboarding.csv'}' (header)")
         truth_path = truth_path or out / "_truth" / "truth.json"
     elif duckdb_path and not truth_path:
         truth_path = Path(str(duckdb_path) + ".truth.json")

@@ -1,5 +1,5 @@
 {#-
-    The relation a model reads one of the five reference tables from: the
+    The relation a model reads one of the six reference tables from: the
     user's own relation when var `reference_<name>` is set (e.g.
     "{{ ref('my_cta_status_outcomes') }}" in the root project's vars), else the
     package's seed of that name. The var's value is rendered in the model's
@@ -12,6 +12,7 @@
         'lifecycle_cadences',
         'health_score_weights',
         'feature_milestones',
+        'onboarding_targets',
     ] -%}
     {%- if name not in allowed -%}
         {{ exceptions.raise_compiler_error(

@@ -20,6 +20,11 @@ PAIRS = [
     ("fct_program_lift", "program_id", "program_name", "dim_programs", "program_id", "program_name"),
     ("fct_alert_rules_monthly", "rule_id", "rule_label", "dim_alert_rules", "rule_id", "rule_label"),
     ("dim_users", "manager_user_id", "manager_display_name", "dim_users", "user_id", "display_name"),
+    ("fct_account_onboarding", "account_id", "account_name", "dim_accounts", "account_id", "account_name"),
+    ("fct_account_onboarding", "csm_user_id", "csm_display_name", "dim_users", "user_id", "display_name"),
+    ("fct_onboarding_cohorts", "csm_user_id", "csm_display_name", "dim_users", "user_id", "display_name"),
+    ("fct_account_lifecycle_monthly", "account_id", "account_name", "dim_accounts", "account_id", "account_name"),
+    ("fct_account_lifecycle_monthly", "csm_user_id", "csm_display_name", "dim_users", "user_id", "display_name"),
 ]
 
 

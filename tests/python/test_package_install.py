@@ -199,7 +199,8 @@ def test_versions_agree_and_are_released():
 
 
 @pytest.mark.parametrize("name", sorted(["cta_status_outcomes", "tier_targets", "lifecycle_cadences",
-                                         "health_score_weights", "feature_milestones"]))
+                                         "health_score_weights", "feature_milestones",
+                                         "onboarding_targets"]))
 def test_every_reference_table_is_replaceable(name):
     """Models read each reference seed only through cs_analytics.reference_table (so its var applies)."""
     direct = [p.relative_to(ROOT) for p in (ROOT / "models").rglob("*.sql") if f"ref('{name}')" in p.read_text()]

@@ -28,7 +28,7 @@ MF = Path(sys.executable).parent / "mf"
 # marts.md, "Semantic layer": every one of these must exist
 REQUIRED_METRICS = ["grr", "nrr", "logo_retention", "open_rate", "click_rate", "unsubscribe_rate", "reconversion_rate",
                     "cta_success_rate", "cta_invalid_rate", "lifecycle_compliance_rate", "nps", "median_response_hours",
-                    "gross_renewal_rate", "net_renewal_rate"]
+                    "gross_renewal_rate", "net_renewal_rate", "onboarding_on_time_rate"]
 SAVED_QUERIES = ["csm_scorecard", "one_to_many_funnel", "playbook_effectiveness"]
 
 
@@ -246,6 +246,22 @@ def test_renewal_rates_by_quarter_and_segment_re_add_the_calendar(mf, clean_ware
         from marts.fct_renewal_calendar
         group by renewal_quarter, segment
     """)
+    _compare(rows, sql, keys, metrics)
+
+
+def test_onboarding_on_time_rate_by_segment_re_adds_the_cohorts(mf, clean_warehouse):
+    metrics = ["onboarding_on_time_rate", "first_value_on_time_rate", "avg_days_to_first_value"]
+    keys = ["metric_time__quarter", "onboarding_cohort_slice__segment"]
+    rows = mf.query(metrics, keys)
+    sql = clean_warehouse.query("""
+        select cast(date_trunc('quarter', cohort_month) as date), segment,
+               1.0 * sum(live_on_time_accounts) / nullif(sum(go_live_judged_accounts), 0),
+               1.0 * sum(first_value_on_time_accounts) / nullif(sum(first_value_judged_accounts), 0),
+               1.0 * sum(total_days_to_first_value) / nullif(sum(first_value_accounts), 0)
+        from marts.fct_onboarding_cohorts
+        group by 1, 2
+    """)
+    assert any(r[2] is not None for r in sql), "no cohort judged: nothing compared"
     _compare(rows, sql, keys, metrics)
 
 

@@ -8,11 +8,22 @@
     customer is not overdue before its first is due. Months before the CS
     platform's first recorded activity are not evaluated: missing history is
     not a missed QBR.
+
+    Touches come from `int_lifecycle_touches_unioned`: CSM-logged QBRs, EBRs
+    and check-ins, and for the tiers served digitally (var
+    `digital_check_in_coverage_models`, default one-to-many) a delivered
+    program email as a check-in.
 -#}
 
 with activities as (
 
     select * from {{ ref('int_activities_classified') }}
+
+),
+
+touches as (
+
+    select * from {{ ref('int_lifecycle_touches_unioned') }}
 
 ),
 
@@ -52,11 +63,10 @@ completed_by_month as (
     select
         account_id,
         activity_type,
-        activity_month,
-        max(activity_date) as last_completed_in_month
-    from activities
-    where is_lifecycle_activity
-    group by account_id, activity_type, activity_month
+        touched_month as activity_month,
+        max(touched_date) as last_completed_in_month
+    from touches
+    group by account_id, activity_type, touched_month
 
 ),
 

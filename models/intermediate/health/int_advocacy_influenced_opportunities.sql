@@ -7,6 +7,18 @@
     the contact's account in the CRM, which for a champion who has since
     moved is the company they moved from; such a deal is also a champion-move
     opportunity (`int_champion_move_opportunities`).
+
+    Credit in time: an advocacy event influences an opportunity only when it
+    happened on or before the day the opportunity closed (any day while it is
+    still open); an event after the close, or with no date, credits nothing.
+    A referral is dated on the day the opportunity was created.
+
+    Credit once: an opportunity influenced by several advocate accounts keeps
+    a row for each, and exactly one of them is its primary advocate
+    (`is_primary_advocate`): the account that touched it first (earliest
+    qualifying event or referral), ties to the lowest account id. Rolled-up
+    counts and won ARR (`fct_advocacy_monthly`) count primary rows only, so
+    company totals equal the distinct opportunities.
 -#}
 
 with advocacy_events as (
@@ -30,20 +42,28 @@ contacts as (
 links as (
 
     select
-        account_id as advocate_account_id,
-        influenced_opportunity_id as opportunity_id,
+        advocacy_events.account_id as advocate_account_id,
+        advocacy_events.influenced_opportunity_id as opportunity_id,
+        advocacy_events.occurred_at as touched_at,
         1 as is_from_advocacy_event,
         0 as is_from_referral
     from advocacy_events
+    inner join opportunities
+        on advocacy_events.influenced_opportunity_id = opportunities.opportunity_id
     where
-        influenced_opportunity_id is not null
-        and account_id is not null
+        advocacy_events.account_id is not null
+        and advocacy_events.occurred_at is not null
+        and (
+            opportunities.closed_at is null
+            or cast(advocacy_events.occurred_at as date) <= cast(opportunities.closed_at as date)
+        )
 
     union all
 
     select
         contacts.account_id as advocate_account_id,
         opportunities.opportunity_id,
+        opportunities.created_at as touched_at,
         0 as is_from_advocacy_event,
         1 as is_from_referral
     from opportunities
@@ -58,6 +78,7 @@ deduplicated as (
     select
         advocate_account_id,
         opportunity_id,
+        min(touched_at) as first_touched_at,
         max(is_from_advocacy_event) as is_from_advocacy_event,
         max(is_from_referral) as is_from_referral
     from links
@@ -65,12 +86,27 @@ deduplicated as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by opportunity_id
+            order by
+                case when first_touched_at is null then 1 else 0 end,
+                first_touched_at,
+                advocate_account_id
+        ) as advocate_rank
+    from deduplicated
+
+),
+
 final as (
 
     select
         -- ids
-        deduplicated.advocate_account_id,
-        deduplicated.opportunity_id,
+        ranked.advocate_account_id,
+        ranked.opportunity_id,
         opportunities.account_id as opportunity_account_id,
 
         -- strings
@@ -80,17 +116,19 @@ final as (
         opportunities.amount_arr,
 
         -- booleans
-        deduplicated.is_from_advocacy_event = 1 as is_from_advocacy_event,
-        deduplicated.is_from_referral = 1 as is_from_referral,
+        ranked.is_from_advocacy_event = 1 as is_from_advocacy_event,
+        ranked.is_from_referral = 1 as is_from_referral,
+        ranked.advocate_rank = 1 as is_primary_advocate,
         coalesce(opportunities.is_won, false) as is_won,
 
         -- timestamps
+        ranked.first_touched_at,
         opportunities.created_at,
         opportunities.closed_at
 
-    from deduplicated
+    from ranked
     inner join opportunities
-        on deduplicated.opportunity_id = opportunities.opportunity_id
+        on ranked.opportunity_id = opportunities.opportunity_id
 
 )
 

@@ -12,6 +12,13 @@
       365) of the move (`match_type = 'window'`); renewals are not counted.
     A deal matched both ways is `referred`. An opportunity that follows two
     moves from the same account counts once for that account.
+
+    Credit once: a deal that followed champions from several accounts keeps a
+    row for each, and exactly one is its primary source
+    (`is_primary_source`): a referral beats a window match, then the
+    earliest move, then the lowest account id. Rolled-up counts and won ARR
+    (`fct_advocacy_monthly`) count primary rows only, so company totals equal
+    the distinct opportunities.
 -#}
 
 {%- set window_days = var('champion_move_window_days', 365) %}
@@ -34,6 +41,7 @@ matches as (
         job_changes.from_account_id,
         job_changes.contact_id,
         opportunities.opportunity_id,
+        job_changes.detected_at,
         case when opportunities.referring_contact_id = job_changes.contact_id then 1 else 0 end as is_referred
     from job_changes
     inner join opportunities
@@ -65,9 +73,22 @@ deduplicated as (
         from_account_id,
         opportunity_id,
         max(is_referred) as is_referred,
+        min(detected_at) as first_detected_at,
         coalesce(min(case when is_referred = 1 then contact_id end), min(contact_id)) as contact_id
     from matches
     group by from_account_id, opportunity_id
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by opportunity_id
+            order by is_referred desc, first_detected_at asc, from_account_id asc
+        ) as source_rank
+    from deduplicated
 
 ),
 
@@ -75,28 +96,29 @@ final as (
 
     select
         -- ids
-        deduplicated.from_account_id,
-        deduplicated.opportunity_id,
-        deduplicated.contact_id,
+        ranked.from_account_id,
+        ranked.opportunity_id,
+        ranked.contact_id,
         opportunities.account_id as opportunity_account_id,
 
         -- strings
-        case when deduplicated.is_referred = 1 then 'referred' else 'window' end as match_type,
+        case when ranked.is_referred = 1 then 'referred' else 'window' end as match_type,
         opportunities.opportunity_type,
 
         -- numerics
         opportunities.amount_arr,
 
         -- booleans
+        ranked.source_rank = 1 as is_primary_source,
         coalesce(opportunities.is_won, false) as is_won,
 
         -- timestamps
         opportunities.created_at,
         opportunities.closed_at
 
-    from deduplicated
+    from ranked
     inner join opportunities
-        on deduplicated.opportunity_id = opportunities.opportunity_id
+        on ranked.opportunity_id = opportunities.opportunity_id
 
 )
 

@@ -5,6 +5,9 @@
     and revenue that followed them there. Rows: every month the account paid
     (MRR > 0), plus any other month with advocacy activity. Pipeline counts in
     the month an opportunity was created, won ARR in the month it closed won.
+    Each opportunity is credited once, to its primary advocate account (the
+    first to touch it) or primary champion-move source (a referral first,
+    then the earliest move), so sums over accounts equal distinct deals.
     `csm_user_id` (the owner on the 1st) lets BI roll the book up per CSM.
 -#}
 
@@ -89,7 +92,9 @@ influenced_created as (
         cast({{ dbt.date_trunc('month', 'created_at') }} as date) as month_start,
         count(*) as influenced_opportunities
     from influenced
-    where created_at is not null
+    where
+        is_primary_advocate
+        and created_at is not null
     group by advocate_account_id, cast({{ dbt.date_trunc('month', 'created_at') }} as date)
 
 ),
@@ -103,7 +108,8 @@ influenced_won as (
         sum(amount_arr) as influenced_won_arr
     from influenced
     where
-        is_won
+        is_primary_advocate
+        and is_won
         and closed_at is not null
     group by advocate_account_id, cast({{ dbt.date_trunc('month', 'closed_at') }} as date)
 
@@ -131,6 +137,7 @@ move_created as (
         cast({{ dbt.date_trunc('month', 'created_at') }} as date) as month_start,
         count(*) as champion_move_opportunities
     from move_opportunities
+    where is_primary_source
     group by from_account_id, cast({{ dbt.date_trunc('month', 'created_at') }} as date)
 
 ),
@@ -144,7 +151,8 @@ move_won as (
         sum(amount_arr) as champion_move_won_arr
     from move_opportunities
     where
-        is_won
+        is_primary_source
+        and is_won
         and closed_at is not null
     group by from_account_id, cast({{ dbt.date_trunc('month', 'closed_at') }} as date)
 

@@ -6,7 +6,9 @@
     and the CSM who owns the account today. Compliance comes from
     `int_account_lifecycle_compliance_monthly` (the as-of month's row), so it
     agrees with the CSM scorecard. Aggregate by owner_user_id or
-    coverage_model for compliance rates per CSM and tier.
+    coverage_model for compliance rates per CSM and tier. For the tiers
+    served digitally (var `digital_check_in_coverage_models`) a delivered
+    program email is a check-in (`int_lifecycle_touches_unioned`).
 -#}
 
 with compliance as (
@@ -21,9 +23,9 @@ months as (
 
 ),
 
-activities as (
+touches as (
 
-    select * from {{ ref('int_activities_classified') }}
+    select * from {{ ref('int_lifecycle_touches_unioned') }}
 
 ),
 
@@ -61,16 +63,14 @@ current_compliance as (
 last_completed as (
 
     select
-        activities.account_id,
-        activities.activity_type,
-        max(activities.occurred_at) as last_completed_at,
+        touches.account_id,
+        touches.activity_type,
+        max(touches.touched_at) as last_completed_at,
         count(*) as completed_activities
-    from activities
+    from touches
     cross join as_of_month
-    where
-        activities.is_lifecycle_activity
-        and activities.activity_date <= as_of_month.as_of_date
-    group by activities.account_id, activities.activity_type
+    where touches.touched_date <= as_of_month.as_of_date
+    group by touches.account_id, touches.activity_type
 
 ),
 

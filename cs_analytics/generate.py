@@ -74,6 +74,16 @@ DIPS_PER_YEAR = 1.0
 DIP_DAYS = (5, 10)  # inclusive: shorter than the 14-day rule window
 DIP_DEPTH = (0.60, 0.90)  # share of usage lost during the dip
 CHUNK = 5000  # accounts per chunk when streaming the big usage tables
+# Churn is driven by the signals the health score reads (recorded in truth["churn_drivers"]):
+# monthly hazard = segment base x exp(CHURN_RISK_COEF x risk + CHURN_USAGE_COEF x (USAGE_BASE_CENTRE -
+# latent usage per seat)) x CHURN_CHAMPION_MULT once the champion has left, normalised so the
+# average hazard stays the segment base. The latent risk also drives adoption, sentiment and support
+# load; the latent usage per seat is the level the usage score reads.
+CHURN_SEGMENT_HAZARD = (0.022, 0.011, 0.005)
+CHURN_RISK_COEF = 0.40
+CHURN_USAGE_COEF = 7.0
+CHURN_CHAMPION_MULT = 2.5
+USAGE_BASE_CENTRE = 0.62
 
 # 1:many programs: id, name, type, trigger, trigger_rule, goal, holdout share,
 # P(human open | delivered), P(click | human open), planted usage lift per seat, steps
@@ -172,7 +182,11 @@ class Generator:
     # ------------------------------------------------------------------ MRR ledger
     def ledger(self):
         rng, A, M = self.rng, self.A, self.M
-        hazard = np.array([0.022, 0.011, 0.005])[self.seg] * np.exp(0.55 * self.risk)
+        # the latent usage per seat the usage score reads (drawn on its own stream so the ledger can use it)
+        usage_noise = np.random.default_rng([self.seed, 7]).normal(0, 0.08, A)
+        self.usage_base = np.clip(USAGE_BASE_CENTRE - 0.10 * self.risk + usage_noise, 0.12, 0.95)
+        log_hazard = CHURN_RISK_COEF * self.risk + CHURN_USAGE_COEF * (USAGE_BASE_CENTRE - self.usage_base)
+        hazard = np.array(CHURN_SEGMENT_HAZARD)[self.seg] * np.exp(log_hazard - log_hazard.var() / 2)
         p_exp = np.array([0.020, 0.030, 0.040])[self.seg] * np.exp(-0.3 * self.risk)
         p_con = 0.012 * np.exp(0.3 * self.risk)
         cents = np.zeros((A, M + 1), dtype=np.int64)  # column 0 = month before the window
@@ -188,7 +202,7 @@ class Generator:
             prev = cents[:, t]
             cur = prev.copy()
             active = prev > 0
-            h = hazard * np.where(champ_m < t, 2.5, 1.0)
+            h = hazard * np.where(champ_m < t, CHURN_CHAMPION_MULT, 1.0)
             u = rng.random(A)
             churn = active & (u < h)
             expand = active & ~churn & (u >= h) & (u < h + p_exp)
@@ -206,6 +220,19 @@ class Generator:
             reactivated |= react
             cents[:, t + 1] = cur
         self.cents = cents
+        self.truth["churn_drivers"] = {
+            "monthly_hazard_by_segment": dict(zip(SEGMENTS, CHURN_SEGMENT_HAZARD)),
+            "log_hazard_per_risk_sd": CHURN_RISK_COEF,
+            "log_hazard_per_usage_per_seat_below_centre": CHURN_USAGE_COEF,
+            "usage_per_seat_centre": USAGE_BASE_CENTRE,
+            "champion_left_hazard_multiplier": CHURN_CHAMPION_MULT,
+            "signals": "risk drives usage per seat, feature adoption, NPS/CSAT/activity sentiment and support "
+                       "load; usage per seat and champion departure enter the hazard directly",
+            # planted: accounts that churned in the window, by tercile of latent usage per seat (low first)
+            "churned_accounts_by_usage_tercile": np.bincount(
+                np.digitize(self.usage_base, np.quantile(self.usage_base, [1 / 3, 2 / 3])),
+                weights=(churn_m >= 0).astype(float), minlength=3).astype(int).tolist(),
+        }
         # accounts whose first ever month is before the window started at start_m (<0)
 
     def ledger_truth(self):
@@ -491,7 +518,7 @@ class Generator:
         self.active = self._active_days()
         day_month = ((self.days.astype("datetime64[M]") - self.ms[0].astype("datetime64[M]")).astype(int))
         self.seats_day = self.seats_m.astype(np.float32)[:, day_month]  # (A, D)
-        base = np.clip(0.62 - 0.10 * self.risk + rng.normal(0, 0.08, A), 0.12, 0.95)
+        base = self.usage_base  # the latent usage per seat the churn hazard reads (ledger)
         # AR(1) noise: dips that revert by themselves (regression to the mean)
         noise = np.zeros((A, D), dtype=np.float32)
         eps = np.float32(0.045) * rng.standard_normal((A, D), dtype=np.float32)

@@ -166,3 +166,80 @@ def test_advocacy_reconciles_to_the_crm(clean_warehouse):
     assert events > 0 and moves > 0
     # the generator plants new-logo deals at the moved champions' new employers, referred by them
     assert int(mart[2]) > 0 and float(mart[3]) > 0 and int(mart[4]) > 0
+
+
+# --- issue 19 section 6: bands that rank churn, or say they do not -------------------------------
+
+def test_wilson_intervals_and_within_noise_flags_match_the_counts(clean_warehouse):
+    """Each complete band-month carries the 95% Wilson interval of its counts, and the within-noise
+    flag is true exactly when a neighbouring band's interval overlaps its own that month."""
+    rows = clean_warehouse.query("""
+        select month_start, health_band_order, accounts, churned_within_180_days,
+               churn_rate_180_days_ci95_lower, churn_rate_180_days_ci95_upper, is_within_noise_180_days,
+               churned_within_90_days, churn_rate_90_days_ci95_lower, churn_rate_90_days_ci95_upper,
+               is_180_day_window_complete
+        from marts.fct_health_calibration""")
+    by_month: dict = {}
+    checked = 0
+    for month, order, n, c180, lo, hi, noise, c90, lo90, hi90, complete in rows:
+        if not complete:
+            assert lo is None and hi is None and noise is None
+            continue
+        exp_lo, exp_hi = wilson(c180, n)
+        assert float(lo) == pytest.approx(exp_lo, abs=2e-6) and float(hi) == pytest.approx(exp_hi, abs=2e-6)
+        assert float(lo90) == pytest.approx(wilson(c90, n)[0], abs=2e-6)
+        by_month.setdefault(month, {})[order] = (exp_lo, exp_hi, noise)
+        checked += 1
+    assert checked > 10
+    flagged = {True: 0, False: 0}
+    for bands in by_month.values():
+        for order, (lo, hi, noise) in bands.items():
+            neighbours = [bands[o] for o in (order - 1, order + 1) if o in bands]
+            if not neighbours:
+                assert noise is None
+                continue
+            expected = any(lo <= n_hi and n_lo <= hi for n_lo, n_hi, _ in neighbours)
+            assert noise == expected, (order, lo, hi, neighbours)
+            flagged[expected] += 1
+    assert flagged[True] > 0, "small monthly bands must show overlapping intervals somewhere"
+
+
+@pytest.fixture(scope="module")
+def calibration_1000(tmp_path_factory):
+    """1,000 accounts x 18 months (seed 11), built up to the calibration mart only."""
+    from conftest import dbt
+    from cs_analytics.generate import generate
+    import duckdb
+
+    tmp = tmp_path_factory.mktemp("calibration_1000")
+    db = tmp / "warehouse.duckdb"
+    truth = generate(1000, 18, 11, duckdb_path=db, quiet=True)
+    dbt(["seed"], db, tmp / "target")
+    dbt(["run", "--select", "+fct_health_calibration"], db, tmp / "target")
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("""
+            select health_band, sum(accounts), sum(churned_within_180_days)
+            from marts.fct_health_calibration
+            where is_180_day_window_complete and is_score_history_complete
+            group by health_band""").fetchall()
+    return truth, {band: (int(n), int(churned)) for band, n, churned in rows}
+
+
+def test_planted_churn_drivers_are_recorded(calibration_1000):
+    truth, _ = calibration_1000
+    drivers = truth["churn_drivers"]
+    assert drivers["log_hazard_per_usage_per_seat_below_centre"] > 0
+    assert drivers["champion_left_hazard_multiplier"] > 1
+    low, mid, high = drivers["churned_accounts_by_usage_tercile"]
+    assert low > mid > high, drivers  # planted: low usage churns more
+
+
+def test_bands_rank_churn_red_over_yellow_over_green_at_1000_accounts(calibration_1000):
+    """With churn driven by the signals the score reads, 180-day churn is ordered red > yellow > green
+    (pooled over complete months), and red stands clear of green beyond the noise."""
+    _, totals = calibration_1000
+    assert set(totals) == {"red", "yellow", "green"}, totals
+    rates = {band: c / n for band, (n, c) in totals.items()}
+    assert rates["red"] > rates["yellow"] > rates["green"], totals
+    assert wilson(*totals["red"][::-1])[0] > wilson(*totals["green"][::-1])[1], totals
+    assert wilson(*totals["yellow"][::-1])[0] > wilson(*totals["green"][::-1])[1], totals

@@ -221,6 +221,27 @@ def test_csm_rates_re_aggregate_to_team_and_quarter(mf, clean_warehouse):
     _compare(rows, sql, ["csm__team", "metric_time__quarter"], metrics, tol=1e-4)
 
 
+def test_csm_renewal_metrics_equal_the_scorecard_and_re_aggregate(mf, clean_warehouse):
+    """Issue 16 section 1: the book's renewal rate and on-time share, per user-month and by team."""
+    metrics = ["csm_renewal_rate", "csm_gross_renewal_rate", "csm_on_time_renewal_share"]
+    rows = mf.query(metrics, ["csm", "metric_time__month"])
+    sql = clean_warehouse.query("""
+        select user_id, month_start, renewal_rate, gross_renewal_rate, on_time_renewal_share
+        from marts.fct_csm_monthly
+    """)
+    _compare(rows, sql, ["csm", "metric_time__month"], metrics, tol=1e-4)
+    rows = mf.query(metrics, ["csm__team"])
+    sql = clean_warehouse.query("""
+        select u.team, 1.0 * sum(c.renewals_renewed) / nullif(sum(c.renewals_due), 0),
+               sum(c.renewal_gross_renewed_arr) / nullif(sum(c.renewal_arr_due), 0),
+               1.0 * sum(c.renewals_on_time) / nullif(sum(c.renewals_judged_on_time), 0)
+        from marts.fct_csm_monthly as c
+        left join marts.dim_users as u on c.user_id = u.user_id
+        group by 1
+    """)
+    _compare(rows, sql, ["csm__team"], metrics, tol=1e-6)
+
+
 # ---- health and advocacy --------------------------------------------------------------------------
 
 def test_health_calibration_churn_rate_by_band(mf, clean_warehouse):

@@ -96,6 +96,13 @@ tier_targets as (
 
 ),
 
+-- lagging: renewals of the book due in the month (int_csm_renewals_monthly)
+renewals_monthly as (
+
+    select * from {{ ref('int_csm_renewals_monthly') }}
+
+),
+
 -- the scorecard's months: from the CS platform's first activity month
 activity_coverage as (
 
@@ -644,6 +651,15 @@ joined as (
         coalesce(nps_monthly.nps_detractors, 0) as nps_detractors,
         coalesce(advocates_monthly.referenceable_accounts, 0) as referenceable_accounts,
         expected.expected_gross_retained_arr,
+        coalesce(renewals_monthly.renewals_due, 0) as renewals_due,
+        coalesce(renewals_monthly.renewals_renewed, 0) as renewals_renewed,
+        renewals_monthly.renewal_rate,
+        coalesce(renewals_monthly.renewal_arr_due, 0) as renewal_arr_due,
+        coalesce(renewals_monthly.renewal_gross_renewed_arr, 0) as renewal_gross_renewed_arr,
+        renewals_monthly.gross_renewal_rate,
+        coalesce(renewals_monthly.renewals_judged_on_time, 0) as renewals_judged_on_time,
+        coalesce(renewals_monthly.renewals_on_time, 0) as renewals_on_time,
+        renewals_monthly.on_time_renewal_share,
         targets.target_coverage_model,
         targets.target_segment,
         targets.target_grr,
@@ -726,6 +742,10 @@ joined as (
         on
             spine.csm_user_id = targets.csm_user_id
             and spine.month_start = targets.month_start
+    left join renewals_monthly
+        on
+            spine.csm_user_id = renewals_monthly.csm_user_id
+            and spine.month_start = renewals_monthly.month_start
 
 ),
 
@@ -828,42 +848,16 @@ team_medians as (
 
 ),
 
+-- ties share the average of the positions they hold (mid-rank); a group of one gets null
 ranked as (
 
     select
         *,
-        case
-            when grr is not null
-                then
-                    percent_rank() over (
-                        partition by month_start, owner_role, grr is null
-                        order by grr
-                    )
-        end as grr_percent_rank,
-        case
-            when nrr is not null
-                then
-                    percent_rank() over (
-                        partition by month_start, owner_role, nrr is null
-                        order by nrr
-                    )
-        end as nrr_percent_rank,
-        case
-            when grr_vs_expected is not null
-                then
-                    percent_rank() over (
-                        partition by month_start, owner_role, grr_vs_expected is null
-                        order by grr_vs_expected
-                    )
-        end as grr_vs_expected_percent_rank,
-        case
-            when touchpoints is not null
-                then
-                    percent_rank() over (
-                        partition by month_start, owner_role, touchpoints is null
-                        order by touchpoints
-                    )
-        end as touchpoints_percent_rank
+        {{ cs_analytics.shared_percent_rank('grr', 'month_start, owner_role') }} as grr_percent_rank,
+        {{ cs_analytics.shared_percent_rank('nrr', 'month_start, owner_role') }} as nrr_percent_rank,
+        {{ cs_analytics.shared_percent_rank('grr_vs_expected', 'month_start, owner_role') }}
+            as grr_vs_expected_percent_rank,
+        {{ cs_analytics.shared_percent_rank('touchpoints', 'month_start, owner_role') }} as touchpoints_percent_rank
     from with_expected
 
 ),
@@ -920,6 +914,17 @@ final as (
         cast(ranked.trailing_12m_churned_logos as bigint) as trailing_12m_churned_logos,
         {{ cs_analytics.to_decimal('ranked.trailing_12m_annualised_logo_retention', 18, 6) }}
             as trailing_12m_annualised_logo_retention,
+
+        -- lagging: renewals of the book due this month
+        cast(ranked.renewals_due as bigint) as renewals_due,
+        cast(ranked.renewals_renewed as bigint) as renewals_renewed,
+        cast(ranked.renewal_rate as decimal(18, 6)) as renewal_rate,
+        cast(ranked.renewal_arr_due as decimal(18, 2)) as renewal_arr_due,
+        cast(ranked.renewal_gross_renewed_arr as decimal(18, 2)) as renewal_gross_renewed_arr,
+        cast(ranked.gross_renewal_rate as decimal(18, 6)) as gross_renewal_rate,
+        cast(ranked.renewals_judged_on_time as bigint) as renewals_judged_on_time,
+        cast(ranked.renewals_on_time as bigint) as renewals_on_time,
+        cast(ranked.on_time_renewal_share as decimal(18, 6)) as on_time_renewal_share,
 
         -- lagging: won ARR credited to CS
         {{ cs_analytics.to_decimal('ranked.cs_sourced_arr', 18, 2) }} as cs_sourced_arr,

@@ -15,6 +15,12 @@
     Recent months cannot have seen their full 90 / 180 days yet: the window
     flags say so, and the churn rates stay empty until the window is fully
     observed, so that a recent month never reads as low churn.
+
+    Noise: each rate carries its 95% Wilson interval (macro `wilson_lower` /
+    `wilson_upper`), and a band is flagged within noise when its interval
+    overlaps the interval of a neighbouring band (red-yellow, yellow-green)
+    in the same month: the ordering of those two bands is then not shown by
+    the data.
 -#}
 
 with health_monthly as (
@@ -137,6 +143,80 @@ aggregated as (
 
 ),
 
+intervals as (
+
+    select
+        *,
+        case health_band when 'red' then 1 when 'yellow' then 2 when 'green' then 3 end as band_order,
+        case
+            when all_observed_90_days = 1 then {{ cs_analytics.wilson_lower('churned_within_90_days', 'accounts') }}
+        end as churn_rate_90_days_ci95_lower,
+        case
+            when all_observed_90_days = 1 then {{ cs_analytics.wilson_upper('churned_within_90_days', 'accounts') }}
+        end as churn_rate_90_days_ci95_upper,
+        case
+            when all_observed_180_days = 1 then {{ cs_analytics.wilson_lower('churned_within_180_days', 'accounts') }}
+        end as churn_rate_180_days_ci95_lower,
+        case
+            when all_observed_180_days = 1 then {{ cs_analytics.wilson_upper('churned_within_180_days', 'accounts') }}
+        end as churn_rate_180_days_ci95_upper
+    from aggregated
+
+),
+
+-- overlap with the neighbouring bands' intervals in the same month (null when none can be compared)
+neighbours as (
+
+    select
+        band.month_start,
+        band.health_band,
+        max(
+            case
+                when
+                    band.churn_rate_90_days_ci95_lower <= neighbour.churn_rate_90_days_ci95_upper
+                    and neighbour.churn_rate_90_days_ci95_lower <= band.churn_rate_90_days_ci95_upper
+                    then 1
+                when
+                    neighbour.churn_rate_90_days_ci95_lower is not null
+                    and band.churn_rate_90_days_ci95_lower is not null
+                    then 0
+            end
+        ) as overlaps_90_days,
+        max(
+            case
+                when
+                    band.churn_rate_180_days_ci95_lower <= neighbour.churn_rate_180_days_ci95_upper
+                    and neighbour.churn_rate_180_days_ci95_lower <= band.churn_rate_180_days_ci95_upper
+                    then 1
+                when
+                    neighbour.churn_rate_180_days_ci95_lower is not null
+                    and band.churn_rate_180_days_ci95_lower is not null
+                    then 0
+            end
+        ) as overlaps_180_days
+    from intervals as band
+    inner join intervals as neighbour
+        on
+            band.month_start = neighbour.month_start
+            and (band.band_order = neighbour.band_order + 1 or band.band_order = neighbour.band_order - 1)
+    group by band.month_start, band.health_band
+
+),
+
+flagged as (
+
+    select
+        intervals.*,
+        neighbours.overlaps_90_days,
+        neighbours.overlaps_180_days
+    from intervals
+    left join neighbours
+        on
+            intervals.month_start = neighbours.month_start
+            and intervals.health_band = neighbours.health_band
+
+),
+
 final as (
 
     select
@@ -162,8 +242,18 @@ final as (
                         cast(churned_within_180_days as {{ cs_analytics.type_double() }}) / accounts as decimal(18, 6)
                     )
         end as churn_rate_180_days,
+        {{ cs_analytics.to_decimal('churn_rate_90_days_ci95_lower', 18, 6) }}
+            as churn_rate_90_days_ci95_lower,
+        {{ cs_analytics.to_decimal('churn_rate_90_days_ci95_upper', 18, 6) }}
+            as churn_rate_90_days_ci95_upper,
+        {{ cs_analytics.to_decimal('churn_rate_180_days_ci95_lower', 18, 6) }}
+            as churn_rate_180_days_ci95_lower,
+        {{ cs_analytics.to_decimal('churn_rate_180_days_ci95_upper', 18, 6) }}
+            as churn_rate_180_days_ci95_upper,
 
         -- booleans
+        overlaps_90_days = 1 as is_within_noise_90_days,
+        overlaps_180_days = 1 as is_within_noise_180_days,
         all_observed_90_days = 1 as is_90_day_window_complete,
         all_observed_180_days = 1 as is_180_day_window_complete,
         all_lookback_complete = 1 as is_score_history_complete,
@@ -171,7 +261,7 @@ final as (
         -- dates
         month_start
 
-    from aggregated
+    from flagged
 
 )
 

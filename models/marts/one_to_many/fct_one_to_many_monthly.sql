@@ -12,7 +12,10 @@
     the cost of 1:many coverage per customer (program costs split by the
     tier's share of the accounts each program reached that month + digital
     CSM cost split by the tier's share of the accounts digital CSMs owned on
-    the 1st). The tier is the account's current CRM coverage model.
+    the 1st). The tier is the account's current CRM coverage model. The
+    loaded cost of named CSMs (`int_csm_costs_allocated_to_tiers`, split by
+    each CSM's book share) is added so every tier has a full coverage cost per
+    customer and per retained ARR.
 -#}
 
 {%- set target_usage_per_seat = var('health_usage_target_utilisation', 0.6) %}
@@ -92,6 +95,12 @@ program_costs as (
 tier_targets as (
 
     select * from {{ cs_analytics.reference_table('tier_targets') }}
+
+),
+
+csm_costs as (
+
+    select * from {{ ref('int_csm_costs_allocated_to_tiers') }}
 
 ),
 
@@ -377,6 +386,18 @@ digital_csm_cost_allocated as (
 
 ),
 
+-- cost: named CSMs' loaded cost split by their book's tier shares
+csm_cost_allocated as (
+
+    select
+        coverage_model,
+        month_start,
+        sum(cost_allocated) as csm_cost_allocated
+    from csm_costs
+    group by coverage_model, month_start
+
+),
+
 targets as (
 
     select
@@ -415,6 +436,7 @@ joined as (
         coalesce(sends_monthly.accounts_reached, 0) as accounts_reached,
         coalesce(program_cost_allocated.program_cost_allocated, 0) as program_cost_allocated,
         coalesce(digital_csm_cost_allocated.digital_csm_cost_allocated, 0) as digital_csm_cost_allocated,
+        coalesce(csm_cost_allocated.csm_cost_allocated, 0) as csm_cost_allocated,
         targets.target_grr,
         targets.target_nrr,
         targets.target_logo_retention,
@@ -448,6 +470,10 @@ joined as (
         on
             spine.coverage_model = digital_csm_cost_allocated.coverage_model
             and spine.month_start = digital_csm_cost_allocated.month_start
+    left join csm_cost_allocated
+        on
+            spine.coverage_model = csm_cost_allocated.coverage_model
+            and spine.month_start = csm_cost_allocated.month_start
     left join targets
         on spine.coverage_model = targets.coverage_model
 
@@ -492,7 +518,10 @@ costs as (
         {{ cs_analytics.to_decimal('program_cost_allocated', 18, 2) }} as program_cost_allocated_cents,
         {{ cs_analytics.to_decimal('digital_csm_cost_allocated', 18, 2) }} as digital_csm_cost_allocated_cents,
         {{ cs_analytics.to_decimal('program_cost_allocated', 18, 2) }}
-        + {{ cs_analytics.to_decimal('digital_csm_cost_allocated', 18, 2) }} as one_to_many_cost
+        + {{ cs_analytics.to_decimal('digital_csm_cost_allocated', 18, 2) }} as one_to_many_cost,
+        {{ cs_analytics.to_decimal('program_cost_allocated', 18, 2) }}
+        + {{ cs_analytics.to_decimal('digital_csm_cost_allocated', 18, 2) }}
+        + {{ cs_analytics.to_decimal('csm_cost_allocated', 18, 2) }} as coverage_cost
     from rates
 
 ),
@@ -566,7 +595,13 @@ final as (
         program_cost_allocated_cents as program_cost_allocated,
         digital_csm_cost_allocated_cents as digital_csm_cost_allocated,
         {{ cs_analytics.to_decimal('one_to_many_cost', 18, 2) }} as one_to_many_cost,
-        cast(case when accounts > 0 then one_to_many_cost / accounts end as decimal(18, 2)) as cost_per_customer
+        {{ cs_analytics.to_decimal('csm_cost_allocated', 18, 2) }} as csm_cost_allocated,
+        {{ cs_analytics.to_decimal('coverage_cost', 18, 2) }} as coverage_cost,
+        cast(case when accounts > 0 then coverage_cost / accounts end as decimal(18, 2)) as cost_per_customer,
+        {{ cs_analytics.to_decimal(
+            'case when trailing_12m_gross_retained_arr > 0 then 12 * coverage_cost / trailing_12m_gross_retained_arr end',
+            18, 6
+        ) }} as cost_per_retained_arr
 
     from costs
 

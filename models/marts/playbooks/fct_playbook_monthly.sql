@@ -281,6 +281,33 @@ comparison_stats as (
 
 ),
 
+-- a reason's comparison group is shared by every playbook that worked CTAs with that reason that month
+reason_playbooks as (
+
+    select
+        reason,
+        created_month,
+        count(distinct playbook_id) as playbooks
+    from worked_by_reason
+    group by reason, created_month
+
+),
+
+comparison_sharing as (
+
+    select
+        worked_by_reason.playbook_id,
+        worked_by_reason.created_month as month_start,
+        max(case when reason_playbooks.playbooks > 1 then 1 else 0 end) as is_comparison_group_shared
+    from worked_by_reason
+    inner join reason_playbooks
+        on
+            worked_by_reason.reason = reason_playbooks.reason
+            and worked_by_reason.created_month = reason_playbooks.created_month
+    group by worked_by_reason.playbook_id, worked_by_reason.created_month
+
+),
+
 playbook_activity_types as (
 
     select distinct
@@ -377,7 +404,16 @@ joined as (
         case when spine.success_metric = 'renewal' then coalesce(no_sponsor_loss_renewals.renewals_renewed, 0) end
             as no_sponsor_loss_renewed,
         case when spine.success_metric = 'renewal' then coalesce(no_sponsor_loss_renewals.renewals_expanded, 0) end
-            as no_sponsor_loss_expanded
+            as no_sponsor_loss_expanded,
+        coalesce(comparison_sharing.is_comparison_group_shared, 0) = 1 as is_comparison_group_shared,
+        coalesce(
+            spine.success_metric = 'renewal'
+            and row_number() over (
+                partition by spine.month_start, spine.success_metric
+                order by spine.playbook_id
+            ) > 1,
+            false
+        ) as is_renewal_baseline_repeat
     from spine
     left join created_stats
         on spine.playbook_id = created_stats.playbook_id and spine.month_start = created_stats.month_start
@@ -394,6 +430,8 @@ joined as (
         on spine.playbook_id = compliance_stats.playbook_id and spine.month_start = compliance_stats.month_start
     left join no_sponsor_loss_renewals
         on spine.month_start = no_sponsor_loss_renewals.month_start
+    left join comparison_sharing
+        on spine.playbook_id = comparison_sharing.playbook_id and spine.month_start = comparison_sharing.month_start
 
 ),
 
@@ -511,6 +549,10 @@ final as (
             / nullif(no_sponsor_loss_renewals_observed, 0)
             as decimal(18, 6)
         ) as no_sponsor_loss_expansion_rate,
+
+        -- booleans: baselines repeated on several playbooks (not additive across playbooks)
+        is_comparison_group_shared,
+        is_renewal_baseline_repeat,
 
         -- dates
         cast(month_start as date) as month_start

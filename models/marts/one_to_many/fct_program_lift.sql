@@ -32,6 +32,7 @@ final as (
         programs.program_name,
         lift.lift_metric,
         lift.metric_kind,
+        lift.comparison_group,
         programs.program_type,
         programs.trigger_type,
         programs.goal_metric,
@@ -50,7 +51,7 @@ final as (
         {{ cs_analytics.to_decimal('lift.lift_ci95_upper', 18, 6) }} as lift_ci95_upper,
 
         -- booleans
-        lift.holdout_n > 0 as has_holdout,
+        lift.holdout_n > 0 and lift.comparison_group = 'holdout' as has_holdout,
         coalesce(lift.lift_ci95_lower > 0 or lift.lift_ci95_upper < 0, false) as is_significant
 
     from lift

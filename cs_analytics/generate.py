@@ -93,7 +93,7 @@ PROGRAM_WINDOW_DAYS = 60
 PROGRAMS = [
     ("prg_01", "Onboarding journey", "onboarding", "scheduled", None, "feature_adoption", 0.15, 0.52, 0.30, 0.06, 4),
     ("prg_02", "Low-usage nudge", "adoption", "behavioral", "active_users_per_seat_14d < 0.3", "usage", 0.20, 0.38, 0.22, 0.08, 3),
-    ("prg_03", "Health check-in", "risk", "behavioral", "health_usage_score < 40", "usage", 0.20, 0.30, 0.15, 0.0, 3),
+    ("prg_03", "Health check-in", "risk", "behavioral", "health_usage_score < 40", "usage", 0.50, 0.30, 0.15, 0.0, 3),
     ("prg_04", "Renewal reminder", "renewal", "scheduled", None, "renewal", 0.15, 0.45, 0.20, 0.0, 3),
     ("prg_05", "Review request", "advocacy", "manual", None, "survey", 0.0, 0.35, 0.12, 0.0, 2),
     ("prg_06", "Product newsletter", "newsletter", "scheduled", None, "usage", 0.0, 0.25, 0.08, 0.0, 1),
@@ -781,7 +781,7 @@ class Generator:
         first_day = np.argmax(self.active, axis=1)
         last_day = D - 1 - np.argmax(self.active[:, ::-1], axis=1)
         e_prog, e_acc, e_day, e_hold = [], [], [], []
-        share = [0.9, 0.45, 0.30, 0.40, 0.25, 0.8]
+        share = [0.9, 0.45, 0.60, 0.40, 0.25, 0.8]
         self.behavioural_audience = {}
         for p in range(P):
             pick = eligible & (rng.random(A) < share[p] * np.where(self.cov == 2, 1.0, 0.5))
@@ -792,9 +792,13 @@ class Generator:
             if PROGRAMS[p][2] == "onboarding":
                 pick &= first_day > 0
                 day = first_day + rng.integers(1, 10, A)
+                pick &= (day < D - 75) & (day < last_day - 10)
             else:
-                day = first_day + rng.integers(0, np.maximum(1, last_day - first_day - 70).clip(1), A)
-            pick &= (day < D - 75) & (day < last_day - 10)
+                # any day the account is a customer: a scheduled send does not know whether the account
+                # will churn, so it must not avoid the months before a churn (a comparison of accounts
+                # not sent to would otherwise hold every declining account and none of the recipients)
+                day = first_day + rng.integers(0, np.maximum(1, last_day - first_day + 1), A)
+                pick &= (day < D - 75) & (day <= last_day)
             idx = np.nonzero(pick)[0]
             e_prog.append(np.full(len(idx), p)); e_acc.append(idx); e_day.append(day[idx])
             e_hold.append(rng.random(len(idx)) < PROGRAMS[p][6])

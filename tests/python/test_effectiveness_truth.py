@@ -29,7 +29,7 @@ import pytest
 from conftest import Warehouse, dbt
 from cs_analytics.generate import generate
 
-ACCOUNTS, MONTHS, SEED = 1000, 18, 19
+ACCOUNTS, MONTHS, SEED = 1000, 18, 24
 MODELS = "+dim_playbooks +fct_ctas +fct_account_health_daily +fct_program_lift +fct_program_monthly +fct_email_sends"
 MIN_SHARE = 0.90
 
@@ -70,7 +70,7 @@ def test_behavioural_enrolments_meet_their_trigger(wh):
             select enrollment_id, program_id, account_id, cast(enrolled_at as date) as enrolled_date
             from staging.stg_digital__program_enrollments
             where program_id in ('prg_02', 'prg_03')
-        ), trailing as (
+        ), usage_window as (
             select e.enrollment_id,
                    sum(case when d.is_customer_day then 1 else 0 end) as customer_days,
                    sum(case when d.is_customer_day then coalesce(u.usage_per_seat, 0) else 0 end) / 14.0 as per_seat
@@ -87,7 +87,7 @@ def test_behavioural_enrolments_meet_their_trigger(wh):
                    else coalesce(cast(h.usage_score as double) < 40, false)
                end as met
         from enrolments e
-        left join trailing t on t.enrollment_id = e.enrollment_id
+        left join usage_window t on t.enrollment_id = e.enrollment_id
         left join marts.fct_account_health_daily h
           on h.account_id = e.account_id and h.health_date = e.enrolled_date - 1""")
     planted = set(wh.truth["false_alerts"]["enrollment_ids"])

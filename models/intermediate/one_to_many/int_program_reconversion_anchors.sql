@@ -453,12 +453,14 @@ days_with_usage as (
 ),
 
 -- lapsed states on the anchor day, from the days before it
-usage_state as (
+usage_state_sums as (
 
     select
         sends_with_goal.send_id,
         sum(days_with_usage.is_customer_day) as state_customer_days,
-        sum(days_with_usage.usage_per_seat) as state_usage_per_seat_days
+        {{ cs_analytics.to_decimal(
+            'sum(days_with_usage.usage_per_seat) / ' ~ trailing_days, 18, 9, bounded=true) }}
+            as state_usage_per_seat_average
     from sends_with_goal
     inner join days_with_usage
         on
@@ -467,6 +469,16 @@ usage_state as (
             and sends_with_goal.sent_date > days_with_usage.date_day
     where sends_with_goal.goal_metric in ('usage', 'renewal')
     group by sends_with_goal.send_id
+
+),
+
+usage_state as (
+
+    select
+        send_id,
+        state_customer_days = {{ trailing_days }}
+        and state_usage_per_seat_average < {{ threshold }} as is_below_usage_threshold
+    from usage_state_sums
 
 ),
 
@@ -487,7 +499,7 @@ feature_state as (
         on
             sends_with_goal.account_id = feature_periods.account_id
             and feature_periods.period_number = 1
-            and feature_periods.first_used_date < sends_with_goal.sent_date
+            and sends_with_goal.sent_date > feature_periods.first_used_date
     where sends_with_goal.goal_metric = 'feature_adoption'
     group by sends_with_goal.send_id
 
@@ -500,9 +512,9 @@ survey_state as (
     inner join survey_responses
         on
             sends_with_goal.account_id = survey_responses.account_id
-            and survey_responses.responded_at < sends_with_goal.sent_at
-            and cast(survey_responses.responded_at as date)
-            >= {{ dbt.dateadd('day', -survey_lapsed_days, 'sends_with_goal.sent_date') }}
+            and sends_with_goal.sent_at > survey_responses.responded_at
+            and {{ dbt.dateadd('day', -survey_lapsed_days, 'sends_with_goal.sent_date') }}
+            <= cast(survey_responses.responded_at as date)
     where sends_with_goal.goal_metric = 'survey'
 
 ),
@@ -519,13 +531,7 @@ states as (
         end as reconversion_state,
         case
             when sends_with_goal.goal_metric in ('usage', 'renewal')
-                then coalesce(
-                    usage_state.state_customer_days = {{ trailing_days }}
-                    and {{ cs_analytics.to_decimal(
-                        'usage_state.state_usage_per_seat_days / ' ~ trailing_days, 18, 9, bounded=true) }}
-                    < {{ threshold }},
-                    false
-                )
+                then coalesce(usage_state.is_below_usage_threshold, false)
             when sends_with_goal.goal_metric = 'feature_adoption'
                 then coalesce(feature_state.features_used_before, 0) < product_features.features_available
             when sends_with_goal.goal_metric = 'survey' then survey_state.send_id is null
@@ -567,6 +573,17 @@ usage_recovery_days as (
 
 ),
 
+usage_recovery_averages as (
+
+    select
+        send_id,
+        trailing_customer_days,
+        {{ cs_analytics.to_decimal('trailing_usage_per_seat_days / ' ~ trailing_days, 18, 9, bounded=true) }}
+            as trailing_usage_per_seat_average
+    from usage_recovery_days
+
+),
+
 usage_recovery as (
 
     select
@@ -575,13 +592,12 @@ usage_recovery as (
             case
                 when
                     trailing_customer_days = {{ trailing_days }}
-                    and {{ cs_analytics.to_decimal('trailing_usage_per_seat_days / ' ~ trailing_days, 18, 9, bounded=true) }}
-                    >= {{ threshold }}
+                    and trailing_usage_per_seat_average >= {{ threshold }}
                     then 1
                 else 0
             end
         ) as is_usage_back
-    from usage_recovery_days
+    from usage_recovery_averages
     group by send_id
 
 ),

@@ -274,7 +274,8 @@ measured as (
         case
             when at_fire.fire_customer_days = {{ trailing_days }}
                 then
-                    {{ cs_analytics.to_decimal('at_fire.fire_usage_per_seat_days / ' ~ trailing_days, 18, 9, bounded=true) }}
+                    {{ cs_analytics.to_decimal(
+                        'at_fire.fire_usage_per_seat_days / ' ~ trailing_days, 18, 9, bounded=true) }}
                     < {{ threshold }}
             when
                 {{ dbt.dateadd('day', -(lag_days + trailing_days - 1), 'windows_bounded.baseline_end_date') }}

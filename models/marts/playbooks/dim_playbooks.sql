@@ -372,8 +372,8 @@ final as (
             case
                 when recovery_difference_standard_error is not null
                     then
-                        recovery_difference_centre - {{ cs_analytics.otm_z_95() }} * recovery_difference_standard_error > 0
-                        or recovery_difference_centre + {{ cs_analytics.otm_z_95() }} * recovery_difference_standard_error < 0
+                        abs(recovery_difference_centre)
+                        > {{ cs_analytics.otm_z_95() }} * recovery_difference_standard_error
             end as boolean
         ) as is_recovery_difference_significant,
 

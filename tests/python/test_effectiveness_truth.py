@@ -30,7 +30,7 @@ from conftest import Warehouse, dbt
 from cs_analytics.generate import generate
 
 ACCOUNTS, MONTHS, SEED = 1000, 18, 24
-MODELS = "+dim_playbooks +fct_ctas +fct_account_health_daily +fct_program_lift +fct_program_monthly +fct_email_sends"
+MODELS = "+dim_playbooks +fct_ctas +fct_alert_rules_monthly +fct_account_health_daily +fct_program_lift +fct_program_monthly +fct_email_sends"
 MIN_SHARE = 0.90
 
 
@@ -129,6 +129,10 @@ def test_false_alerts_counted_in_alert_quality_not_in_recovery(wh):
     planted = set(wh.truth["false_alerts"]["cta_ids"])
     counted = sum(_playbook(wh, pid)["false_alert_ctas"] for pid in ("pb_01", "pb_02"))
     assert counted == len(planted) > 0
+    by_rule = wh.query("""
+        select sum(false_alerts), sum(alerts_condition_judged) from marts.fct_alert_rules_monthly
+        where rule_id = 'rule_low_usage_14d'""")[0]
+    assert by_rule[0] == len(planted) and by_rule[1] >= len(planted) / 0.1, by_rule
     judged_false = wh.query("""
         select count(*) from marts.fct_ctas
         where condition_met_at_fire = false and did_usage_recover is not null""")[0][0]

@@ -5,7 +5,8 @@
     the difference (lift), its standard error and 95% confidence interval,
     and the group sizes, so a reader can tell lift from noise. Programs
     without a holdout have rows with holdout_n = 0 and no lift: their effect
-    cannot be proven. Arithmetic: int_program_enrollments_aggregated_to_lift;
+    cannot be proven; their reconversion_rate row compares with eligible
+    accounts not sent to in the same month instead (`comparison_group`). Arithmetic: int_program_enrollments_aggregated_to_lift;
     definitions: models/docs/one_to_many_docs.md.
 -#}
 

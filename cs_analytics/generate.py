@@ -11,9 +11,11 @@ vocabularies, never over rows) and loaded into DuckDB through Arrow. The same
 seed gives the same bytes.
 
 The truth (``truth.json`` plus the ``truth`` schema / ``_truth/`` CSVs) holds the
-MRR ledger per account-month, each playbook's planted usage effect, each
-program's planted lift over its holdout and open/click probabilities, each
-alert rule's realised precision, and the count of every defect per raw table.
+MRR ledger per account-month, each playbook's planted usage effect and its
+effect on the recovery rate, each program's planted lift over its holdout and
+open/click probabilities, each alert rule's realised precision, the planted
+false alerts (rules and behavioural triggers fire on the realised usage feed;
+these fire without their condition), and the count of every defect per raw table.
 """
 from __future__ import annotations
 
@@ -606,7 +608,7 @@ class Generator:
         diff = np.zeros((A, D + 1), dtype=np.float64)
         np.add.at(diff, (self.sub_acc, sd), self.sub_seats)
         np.add.at(diff, (self.sub_acc, ed), -self.sub_seats)
-        return np.round(np.cumsum(diff[:, :D], axis=1))
+        return np.round(np.cumsum(diff[:, :D], axis=1)).astype(np.float32)  # whole seats: exact in float32
 
     def simulate(self):
         """Realise the usage feed day by day and fire, on it, what a CS platform fires on it: the
@@ -628,7 +630,6 @@ class Generator:
         au = np.zeros((A, D), dtype=np.int32)
         ups = np.zeros((A, D), dtype=np.float64)  # usage per seat as the warehouse computes it (0 off-feed)
         rate_used = np.zeros((A, D), dtype=np.float32)
-        seat_days = np.where(cust, seats_wh, 0.0)
         T = USAGE_RULE_TRAILING_DAYS
         thr = USAGE_RULE_THRESHOLD
         # CTA attributes per account and alert slot (the k-th alert of an account uses slot k)
@@ -686,9 +687,9 @@ class Generator:
             for p in bprogs:
                 if PROGRAMS[p][2] == "risk":  # health check-in: the health score's usage component is red
                     a28 = au[:, d - 27:d + 1].sum(axis=1, dtype=np.float64)
-                    s28 = seat_days[:, d - 27:d + 1].sum(axis=1)
+                    s28 = (seats_wh[:, d - 27:d + 1] * cust[:, d - 27:d + 1]).sum(axis=1, dtype=np.float64)
                     a_prev = au[:, d - 55:d - 27].sum(axis=1, dtype=np.float64)
-                    s_prev = seat_days[:, d - 55:d - 27].sum(axis=1)
+                    s_prev = (seats_wh[:, d - 55:d - 27] * cust[:, d - 55:d - 27]).sum(axis=1, dtype=np.float64)
                     util = a28 / np.maximum(s28, 1)
                     util_prev = a_prev / np.maximum(s_prev, 1)
                     level = np.clip((util - HEALTH_FLOOR) / (HEALTH_TARGET - HEALTH_FLOOR), 0, 1)

@@ -93,7 +93,7 @@ PROGRAM_WINDOW_DAYS = 60
 # 1:many programs: id, name, type, trigger, trigger_rule, goal, holdout share,
 # P(human open | delivered), P(click | human open), planted usage lift per seat, steps
 PROGRAMS = [
-    ("prg_01", "Onboarding journey", "onboarding", "scheduled", None, "feature_adoption", 0.15, 0.52, 0.30, 0.06, 4),
+    ("prg_01", "Onboarding journey", "onboarding", "scheduled", None, "feature_adoption", 0.30, 0.52, 0.30, 0.10, 4),
     ("prg_02", "Low-usage nudge", "adoption", "behavioral", "active_users_per_seat_14d < 0.3", "usage", 0.20, 0.38, 0.22, 0.08, 3),
     ("prg_03", "Health check-in", "risk", "behavioral", "health_usage_score < 40", "usage", 0.50, 0.30, 0.15, 0.0, 3),
     ("prg_04", "Renewal reminder", "renewal", "scheduled", None, "renewal", 0.15, 0.45, 0.20, 0.0, 3),

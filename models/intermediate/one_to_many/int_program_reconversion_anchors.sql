@@ -234,7 +234,8 @@ anchors as (
         on
             comparison_anchors.program_id = sent_account_months.program_id
             and comparison_anchors.account_id = sent_account_months.account_id
-            and {{ dbt.date_trunc('month', 'comparison_anchors.anchor_date') }} = sent_account_months.sent_month
+            and sent_account_months.sent_month
+            = cast({{ dbt.date_trunc('month', 'comparison_anchors.anchor_date') }} as date)
     where customer_days.is_customer_day and sent_account_months.account_id is null
 
 ),

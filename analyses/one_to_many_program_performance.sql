@@ -8,8 +8,9 @@
       - activity: sends, accounts reached, behavioural vs scheduled trigger;
       - response: open rate (unique human opens / delivered; machine opens
         kept out), click rate, click-to-open, unsubscribe and bounce rates;
-      - reconversion: share of delivered sends followed by the program's
-        goal behaviour within the reconversion window;
+      - reconversion: share of eligible sends (delivered to an account in
+        the goal's lapsed state) that came back within the reconversion
+        window (fct_program_lift has it beside its comparison group);
       - value and efficiency: CSQLs, sales-accepted, won ARR, close rate,
         program cost, cost per account reached;
       - proof: lift over the holdout from fct_program_lift (all enrollments,

@@ -11,9 +11,11 @@ vocabularies, never over rows) and loaded into DuckDB through Arrow. The same
 seed gives the same bytes.
 
 The truth (``truth.json`` plus the ``truth`` schema / ``_truth/`` CSVs) holds the
-MRR ledger per account-month, each playbook's planted usage effect, each
-program's planted lift over its holdout and open/click probabilities, each
-alert rule's realised precision, and the count of every defect per raw table.
+MRR ledger per account-month, each playbook's planted usage effect and its
+effect on the recovery rate, each program's planted lift over its holdout and
+open/click probabilities, each alert rule's realised precision, the planted
+false alerts (rules and behavioural triggers fire on the realised usage feed;
+these fire without their condition), and the count of every defect per raw table.
 """
 from __future__ import annotations
 
@@ -84,13 +86,26 @@ CHURN_RISK_COEF = 0.40
 CHURN_USAGE_COEF = 7.0
 CHURN_CHAMPION_MULT = 2.5
 USAGE_BASE_CENTRE = 0.62
+# Rules and behavioural triggers fire on the realised usage feed, the same per-seat measure the
+# warehouse computes (int_ctas_joined_to_usage): trailing USAGE_RULE_TRAILING_DAYS days of active users /
+# licensed seats (the seats of the subscription lines active that day), every day a customer day.
+USAGE_RULE_TRAILING_DAYS = 14  # dbt var usage_rule_trailing_days
+PLATFORM_LAG_DAYS = 1  # the feed lands overnight: a rule evaluated on day d's data fires on day d + 1
+# health check-in: the usage component of the warehouse's health score (int_account_health_daily,
+# default vars) below the red band; the full band also reads tickets, surveys and touches the generator
+# draws later, so the usage component is the documented equivalent the platform can evaluate daily
+HEALTH_FLOOR, HEALTH_TARGET, HEALTH_TREND_SHARE, HEALTH_RED_BELOW = 0.2, 0.6, 0.3, 40.0
+# planted false alerts: per account-day chance that a rule or trigger fires although its condition does
+# not hold (a partial feed, a stale seat count); recorded in truth["false_alerts"]
+FALSE_ALERT_RATE_PER_DAY = 0.00025
+PROGRAM_WINDOW_DAYS = 60
 
 # 1:many programs: id, name, type, trigger, trigger_rule, goal, holdout share,
 # P(human open | delivered), P(click | human open), planted usage lift per seat, steps
 PROGRAMS = [
-    ("prg_01", "Onboarding journey", "onboarding", "scheduled", None, "feature_adoption", 0.15, 0.52, 0.30, 0.06, 4),
-    ("prg_02", "Low-usage nudge", "adoption", "behavioral", "active_users_30d < 0.3 * seats", "usage", 0.20, 0.38, 0.22, 0.08, 3),
-    ("prg_03", "Health check-in", "risk", "behavioral", "health_band = 'red'", "usage", 0.20, 0.30, 0.15, 0.0, 3),
+    ("prg_01", "Onboarding journey", "onboarding", "scheduled", None, "feature_adoption", 0.30, 0.52, 0.30, 0.10, 4),
+    ("prg_02", "Low-usage nudge", "adoption", "behavioral", "active_users_per_seat_14d < 0.3", "usage", 0.20, 0.38, 0.22, 0.08, 3),
+    ("prg_03", "Health check-in", "risk", "behavioral", "health_usage_score < 40", "usage", 0.50, 0.30, 0.15, 0.0, 3),
     ("prg_04", "Renewal reminder", "renewal", "scheduled", None, "renewal", 0.15, 0.45, 0.20, 0.0, 3),
     ("prg_05", "Review request", "advocacy", "manual", None, "survey", 0.0, 0.35, 0.12, 0.0, 2),
     ("prg_06", "Product newsletter", "newsletter", "scheduled", None, "usage", 0.0, 0.25, 0.08, 0.0, 1),
@@ -329,6 +344,7 @@ class Generator:
         self.seats_m = np.where(self.seg[:, None] > 0, np.maximum(1, np.round(np.round(cents[:, 1:] * 0.75 / 100) / self.pps[:, None])), np.maximum(1, np.round(cents[:, 1:] / 100 / self.pps[:, None])))
         # first and last active day (for usage): active while any line active
         self.sub_acc, self.sub_sd, self.sub_ed = acc, sd, ed
+        self.sub_seats = np.nan_to_num(seats)
 
     # ------------------------------------------------------------------ users & team
     def users(self):
@@ -569,11 +585,7 @@ class Generator:
 
     def finish_usage(self):
         rng, A, D = self.rng, self.A, self.D
-        rate = (self.u_clean * self.season + self.effect) * self.active
-        au = np.round(self.seats_day * np.clip(rate, 0, 1.2) + np.float32(0.3) * rng.standard_normal((A, D), dtype=np.float32)).astype(np.int32)
-        del rate
-        au = np.clip(au, 0, None) * self.active
-        self.active_users = au
+        au = self.active_users  # realised by simulate()
         # features: each account adopts each feature at some day (or never)
         F = len(FEATURES)
         adopt_p = np.array([0.9, 0.8, 0.55, 0.45, 0.3, 0.35])
@@ -617,6 +629,170 @@ class Generator:
             }, append=c0 > 0)
             del fa, fd, ff, fu, order
 
+    # ------------------------------------------------------------------ realised usage + triggers
+    def _warehouse_seats(self):
+        """Licensed seats per account and day as the warehouse counts them (int_account_subscription_periods:
+        the seats of the subscription lines active that day; add-ons carry none)."""
+        A, D = self.A, self.D
+        sd = np.clip(((self.sub_sd - self.start) // DAY).astype(np.int64), 0, D)
+        nat = np.isnat(self.sub_ed)
+        ed = np.clip(np.where(nat, D, ((np.where(nat, self.start, self.sub_ed) - self.start) // DAY)).astype(np.int64), 0, D)
+        diff = np.zeros((A, D + 1), dtype=np.float64)
+        np.add.at(diff, (self.sub_acc, sd), self.sub_seats)
+        np.add.at(diff, (self.sub_acc, ed), -self.sub_seats)
+        return np.round(np.cumsum(diff[:, :D], axis=1)).astype(np.float32)  # whole seats: exact in float32
+
+    def simulate(self):
+        """Realise the usage feed day by day and fire, on it, what a CS platform fires on it: the
+        low-usage rule (CTAs for pb_01 / pb_02) and the behavioural programs' triggers (prg_02 on the
+        same trailing per-seat usage, prg_03 on the health score's usage component). Each fires on day
+        d + PLATFORM_LAG_DAYS from the feed through day d, so its condition holds in the warehouse on the
+        day before it was created; a planted FALSE_ALERT_RATE_PER_DAY fires without it (the truth lists
+        them). What a fired CTA or enrolment plants (a playbook's or program's usage effect) starts
+        after it fired and shapes the usage later triggers read. A separate random stream keeps the main
+        one unchanged for every table drawn before."""
+        A, D = self.A, self.D
+        srng = np.random.default_rng([self.seed, 19])
+        noise = np.float32(0.3) * srng.standard_normal((A, D), dtype=np.float32)
+        seats_wh = self._warehouse_seats()
+        cust = self.active
+        base_rate = self.u_clean * self.season  # (A, D) float32
+        pend = np.zeros((A, D + 1), dtype=np.float32)  # effects planted by what fires during the loop
+        run = np.zeros(A, dtype=np.float32)
+        au = np.zeros((A, D), dtype=np.int32)
+        ups = np.zeros((A, D), dtype=np.float64)  # usage per seat as the warehouse computes it (0 off-feed)
+        rate_used = np.zeros((A, D), dtype=np.float32)
+        T = USAGE_RULE_TRAILING_DAYS
+        thr = USAGE_RULE_THRESHOLD
+        # CTA attributes per account and alert slot (the k-th alert of an account uses slot k)
+        K = D // 90 + 2
+        slot_pb = np.where(srng.random((A, K)) < 0.5, 0, 1)  # pb_01 (real effect) or pb_02 (no effect)
+        u = srng.random((A, K))
+        slot_fate = np.where(u < 0.6, 0, np.where(u < 0.8, 1, 2))  # 0 worked, 1 invalid, 2 untouched
+        slot_lag = srng.integers(4, 21, (A, K))
+        n_alert = np.zeros(A, dtype=np.int64)
+        last = np.full(A, -10_000)
+        pb_window = np.array([p[4] or 45 for p in PLAYBOOKS], dtype=np.int64)
+        pb_effect = np.array([p[5] for p in PLAYBOOKS], dtype=np.float32)
+        c_acc, c_day, c_slot, c_false = [], [], [], []
+        # behavioural programs: one enrolment per account, inside the window programs() allows
+        bprogs = sorted(self.behavioural_audience)
+        b_hold = {p: srng.random(A) < PROGRAMS[p][6] for p in bprogs}
+        b_done = {p: ~self.behavioural_audience[p] for p in bprogs}
+        b_acc, b_day, b_prog, b_false = [], [], [], []
+        first_day, last_day = self.enr_first_day, self.enr_last_day
+        for d in range(D):
+            run += pend[:, d]
+            r = (base_rate[:, d] + self.effect[:, d] + run) * cust[:, d]
+            rate_used[:, d] = r
+            x = np.round(self.seats_day[:, d] * np.clip(r, 0, 1.2) + noise[:, d]).astype(np.int32)
+            au[:, d] = np.clip(x, 0, None) * cust[:, d]
+            ups[:, d] = np.where(seats_wh[:, d] > 0, au[:, d] / np.maximum(seats_wh[:, d], 1), 0.0) * cust[:, d]
+            if d < T - 1:
+                continue
+            lo = d - T + 1
+            full = cust[:, lo:d + 1].all(axis=1)
+            # compared at 9 decimals like the warehouse (a float sum of 4.2 / 14 must not flip a tie)
+            below = full & (np.round(ups[:, lo:d + 1].sum(axis=1) / T, 9) < thr)
+            false_draw = srng.random(A) < FALSE_ALERT_RATE_PER_DAY
+            fd = d + PLATFORM_LAG_DAYS
+            # --- the low-usage rule (90-day cooldown per account)
+            ready = (d - last >= 90) & (n_alert < K) & (fd < D - 1)
+            fire_true = ready & below
+            fire_false = ready & full & ~below & false_draw
+            fire = fire_true | fire_false
+            if fire.any():
+                a = np.nonzero(fire)[0]
+                k = n_alert[a]
+                c_acc.append(a); c_day.append(np.full(len(a), fd)); c_slot.append(k); c_false.append(fire_false[a])
+                pb, fate = slot_pb[a, k], slot_fate[a, k]
+                close = fd + slot_lag[a, k]
+                w = np.nonzero((fate == 0) & (close < D) & (pb_effect[pb] > 0))[0]
+                np.add.at(pend, (a[w], close[w]), pb_effect[pb[w]])
+                np.add.at(pend, (a[w], np.minimum(close[w] + pb_window[pb[w]], D)), -pb_effect[pb[w]])
+                last[a] = d
+                n_alert[a] += 1
+            # --- behavioural programs
+            if not bprogs or d < 55:
+                continue
+            in_window = (fd >= first_day) & (fd < D - 75) & (fd < last_day - 10)
+            for p in bprogs:
+                if PROGRAMS[p][2] == "risk":  # health check-in: the health score's usage component is red
+                    a28 = au[:, d - 27:d + 1].sum(axis=1, dtype=np.float64)
+                    s28 = (seats_wh[:, d - 27:d + 1] * cust[:, d - 27:d + 1]).sum(axis=1, dtype=np.float64)
+                    a_prev = au[:, d - 55:d - 27].sum(axis=1, dtype=np.float64)
+                    s_prev = (seats_wh[:, d - 55:d - 27] * cust[:, d - 55:d - 27]).sum(axis=1, dtype=np.float64)
+                    util = a28 / np.maximum(s28, 1)
+                    util_prev = a_prev / np.maximum(s_prev, 1)
+                    level = np.clip((util - HEALTH_FLOOR) / (HEALTH_TARGET - HEALTH_FLOOR), 0, 1)
+                    trend = np.clip((util / np.where(util_prev > 0, util_prev, 1) - 0.5) / 0.5, 0, 1)
+                    score = 100 * np.where((s_prev > 0) & (util_prev > 0),
+                                           (1 - HEALTH_TREND_SHARE) * level + HEALTH_TREND_SHARE * trend, level)
+                    ok = cust[:, d - 27:d + 1].all(axis=1)
+                    cond = ok & (np.round(score, 2) < HEALTH_RED_BELOW)  # the mart rounds the score to 2 decimals
+                else:  # low-usage nudge: the low-usage rule's measure
+                    ok, cond = full, below
+                ready = ~b_done[p] & in_window
+                f_true = ready & cond
+                f_false = ready & ok & ~cond & false_draw
+                f = f_true | f_false
+                if f.any():
+                    a = np.nonzero(f)[0]
+                    b_acc.append(a); b_day.append(np.full(len(a), fd)); b_prog.append(np.full(len(a), p))
+                    b_false.append(f_false[a])
+                    b_done[p][a] = True
+                    lift = np.float32(PROGRAMS[p][9])
+                    t = a[~b_hold[p][a]]
+                    if lift != 0 and len(t):
+                        np.add.at(pend, (t, np.full(len(t), fd)), lift)
+                        np.add.at(pend, (t, np.full(len(t), min(fd + PROGRAM_WINDOW_DAYS, D))), -lift)
+        cat = lambda xs, dt: np.concatenate(xs).astype(dt) if xs else np.zeros(0, dt)
+        ba, bp = cat(b_acc, np.int64), cat(b_prog, np.int64)
+        self.behavioural_enr = {"acc": ba, "day": cat(b_day, np.int64), "prog": bp,
+                                "hold": np.array([b_hold[p][a] for a, p in zip(ba, bp)], dtype=bool),
+                                "false": cat(b_false, bool)}
+        ca, ck = cat(c_acc, np.int64), cat(c_slot, np.int64)
+        fd = cat(c_day, np.int64)
+        pb = slot_pb[ca, ck]
+        self.usage_alerts = {"acc": ca, "day": fd, "pb": pb, "fate": slot_fate[ca, ck],
+                             "close_day": fd + slot_lag[ca, ck], "false": cat(c_false, bool)}
+        self.active_users = au
+        self._recovery_truth(rate_used, noise, ups, seats_wh)
+
+    def _recovery_truth(self, rate_used, noise, ups, seats_wh):
+        """The recovery a playbook planted: for each worked low-usage CTA whose condition held, whether the
+        trailing per-seat usage reached the threshold in the after window (from the close day, for the
+        attribution window, the warehouse's definition) with the playbook's effect and without it (the
+        same feed minus this CTA's effect). Their mean difference per playbook is its planted effect on
+        the recovery rate (0 where no effect was planted)."""
+        A, D = self.A, self.D
+        T, thr = USAGE_RULE_TRAILING_DAYS, USAGE_RULE_THRESHOLD
+        al = self.usage_alerts
+        out = {}
+        for pi in (0, 1):
+            pid, window, effect = PLAYBOOKS[pi][0], PLAYBOOKS[pi][4], np.float32(PLAYBOOKS[pi][5])
+            sel = np.nonzero((al["pb"] == pi) & (al["fate"] == 0) & ~al["false"]
+                             & (al["close_day"] + window <= D))[0]
+            diffs = []
+            for i in sel:
+                a, c = al["acc"][i], al["close_day"][i]
+                lo = c - T + 1
+                days = np.arange(lo, c + window)
+                r_cf = rate_used[a, days] - effect * (days >= c) * self.active[a, days]
+                au_cf = np.clip(np.round(self.seats_day[a, days] * np.clip(r_cf, 0, 1.2) + noise[a, days]), 0, None) * self.active[a, days]
+                ups_cf = np.where(seats_wh[a, days] > 0, au_cf / np.maximum(seats_wh[a, days], 1), 0.0) * self.active[a, days]
+                ups_act = ups[a, days]
+                cust = self.active[a, days].astype(np.int64)
+                kern = np.ones(T)
+                full = np.convolve(cust, kern, "valid") == T
+                rec = lambda v: bool(((np.convolve(v, kern, "valid") / T >= thr) & full).any())
+                if not full.any():
+                    continue
+                diffs.append(int(rec(ups_act)) - int(rec(ups_cf)))
+            out[pid] = {"worked_ctas_judged": len(diffs),
+                        "planted_recovery_effect": round(float(np.mean(diffs)), 6) if diffs else 0.0}
+        self.truth["recovery_effect"] = out
+
     # ------------------------------------------------------------------ programs (1:many)
     def programs(self):
         rng, A, D = self.rng, self.A, self.D
@@ -638,23 +814,63 @@ class Generator:
         first_day = np.argmax(self.active, axis=1)
         last_day = D - 1 - np.argmax(self.active[:, ::-1], axis=1)
         e_prog, e_acc, e_day, e_hold = [], [], [], []
-        share = [0.9, 0.45, 0.30, 0.40, 0.25, 0.8]
+        share = [0.9, 0.45, 0.60, 0.40, 0.25, 0.8]
+        self.behavioural_audience = {}
         for p in range(P):
             pick = eligible & (rng.random(A) < share[p] * np.where(self.cov == 2, 1.0, 0.5))
+            if PROGRAMS[p][3] == "behavioral":
+                # enrolled by the platform when the trigger fires on the usage feed (simulate())
+                self.behavioural_audience[p] = pick
+                continue
             if PROGRAMS[p][2] == "onboarding":
                 pick &= first_day > 0
                 day = first_day + rng.integers(1, 10, A)
+                pick &= (day < D - 75) & (day < last_day - 10)
             else:
-                day = first_day + rng.integers(0, np.maximum(1, last_day - first_day - 70).clip(1), A)
-            pick &= (day < D - 75) & (day < last_day - 10)
+                # any day the account is a customer: a scheduled send does not know whether the account
+                # will churn, so it must not avoid the months before a churn (a comparison of accounts
+                # not sent to would otherwise hold every declining account and none of the recipients)
+                day = first_day + rng.integers(0, np.maximum(1, last_day - first_day + 1), A)
+                pick &= (day < D - 75) & (day <= last_day)
             idx = np.nonzero(pick)[0]
             e_prog.append(np.full(len(idx), p)); e_acc.append(idx); e_day.append(day[idx])
             e_hold.append(rng.random(len(idx)) < PROGRAMS[p][6])
+        self.scheduled_enr = [e_prog, e_acc, e_day, e_hold]
+        self.enr_first_day, self.enr_last_day = first_day, last_day
+        # planted usage lift of the scheduled and manual programs (behavioural ones: simulate())
+        lift = np.array([p[9] for p in PROGRAMS])
         ep, ea, ed, eh = map(np.concatenate, (e_prog, e_acc, e_day, e_hold))
+        t_idx = np.nonzero(~eh & (lift[ep] != 0))[0]
+        if len(t_idx):
+            diff = np.zeros((A, D + 1), dtype=np.float32)
+            np.add.at(diff, (ea[t_idx], ed[t_idx]), lift[ep[t_idx]])
+            np.add.at(diff, (ea[t_idx], np.minimum(ed[t_idx] + PROGRAM_WINDOW_DAYS, D)), -lift[ep[t_idx]])
+            self.effect += np.cumsum(diff[:, :D], axis=1)
+        # program costs per month
+        pc_p = np.repeat(np.arange(P), self.M)
+        pc_m = np.tile(np.arange(self.M), P)
+        cost = np.array([1500, 900, 900, 700, 400, 600])[pc_p] * rng.uniform(0.9, 1.1, len(pc_p))
+        self.add("digital", "program_costs", {
+            "program_id": col_cat([p[0] for p in PROGRAMS], pc_p),
+            "cost_month": col_date(self.ms[pc_m]),
+            "cost_amount": col_num(np.round(cost, 2)),
+        })
+
+    def program_enrollments(self):
+        """The enrolment table: scheduled and manual enrolments drawn in programs(), behavioural ones
+        fired by simulate() from the realised usage feed (with its planted false triggers)."""
+        rng, A, D, P = self.rng, self.A, self.D, len(PROGRAMS)
+        e_prog, e_acc, e_day, e_hold = self.scheduled_enr
+        b = self.behavioural_enr
+        ep = np.concatenate(e_prog + [b["prog"]])
+        ea = np.concatenate(e_acc + [b["acc"]])
+        ed = np.concatenate(e_day + [b["day"]])
+        eh = np.concatenate(e_hold + [b["hold"]])
+        ef = np.concatenate([np.zeros(len(x), bool) for x in e_prog] + [b["false"]])
         order = np.lexsort((ea, ed, ep))
-        ep, ea, ed, eh = ep[order], ea[order], ed[order], eh[order]
+        ep, ea, ed, eh, ef = ep[order], ea[order], ed[order], eh[order], ef[order]
         E = len(ep)
-        window = 60
+        window = PROGRAM_WINDOW_DAYS
         ex = ed + window
         contact = self.champion_of[ea] + (rng.random(E) < 0.3)
         contact = np.where(self.con_acc[np.minimum(contact, len(self.con_acc) - 1)] == ea, contact, self.champion_of[ea])
@@ -668,21 +884,8 @@ class Generator:
             "exited_at": col_ts(np.where(ex < D, _at(self.days[np.minimum(ex, D - 1)], _secs(rng, E)), np.datetime64("NaT"))),
             "is_holdout": col_bool(eh.astype(np.int8)),
         })
-        # planted usage lift for treated accounts during the program window
-        lift = np.array([p[9] for p in PROGRAMS])
-        treated = ~eh & (lift[ep] != 0)
-        for i in np.nonzero(treated)[0]:
-            pass  # placeholder avoided below (vectorised)
-        t_idx = np.nonzero(treated)[0]
-        if len(t_idx):
-            dd = np.arange(D)[None, :]
-            # accumulate per account with a difference array
-            diff = np.zeros((A, D + 1), dtype=np.float32)
-            np.add.at(diff, (ea[t_idx], ed[t_idx]), lift[ep[t_idx]])
-            np.add.at(diff, (ea[t_idx], np.minimum(ex[t_idx], D)), -lift[ep[t_idx]])
-            self.effect += np.cumsum(diff[:, :D], axis=1)
-            del dd
         self.enr = {"prog": ep, "acc": ea, "day": ed, "hold": eh, "contact": contact, "exit": ex}
+        self.truth.setdefault("false_alerts", {})["enrollment_ids"] = [f"enr_{k:07d}" for k in np.nonzero(ef)[0]]
         # program truth
         self.truth["programs"] = {
             PROGRAMS[p][0]: {
@@ -693,17 +896,9 @@ class Generator:
                 "planted_usage_lift_per_seat": PROGRAMS[p][9],
                 "program_window_days": window,
                 "enrolled": int((ep == p).sum()), "holdout": int(((ep == p) & eh).sum()),
+                "false_triggers": int(((ep == p) & ef).sum()),
             } for p in range(P)
         }
-        # program costs per month
-        pc_p = np.repeat(np.arange(P), self.M)
-        pc_m = np.tile(np.arange(self.M), P)
-        cost = np.array([1500, 900, 900, 700, 400, 600])[pc_p] * rng.uniform(0.9, 1.1, len(pc_p))
-        self.add("digital", "program_costs", {
-            "program_id": col_cat([p[0] for p in PROGRAMS], pc_p),
-            "cost_month": col_date(self.ms[pc_m]),
-            "cost_amount": col_num(np.round(cost, 2)),
-        })
 
     def emails(self):
         rng, D = self.rng, self.D
@@ -790,48 +985,11 @@ class Generator:
             "success_metric": col_cat(["usage_recovery", "renewal", "opportunity", "completion"], [["usage_recovery", "renewal", "opportunity", "completion"].index(p[3]) for p in PLAYBOOKS]),
             "attribution_window_days": col_int([np.nan if p[4] is None else p[4] for p in PLAYBOOKS]),
         })
-        # --- usage-drop alerts on the trailing 14-day per-seat usage (before playbook effects)
-        rate = (self.u_clean * self.season + self.effect) * self.active
-        c = np.cumsum(rate, axis=1, dtype=np.float32)
-        del rate
-        roll = np.full((A, D), np.inf, dtype=np.float32)
-        roll[:, 13] = c[:, 13] / 14.0
-        roll[:, 14:] = (c[:, 14:] - c[:, :-14]) / np.float32(14.0)
-        del c
-        ca = np.cumsum(self.active, axis=1, dtype=np.int16)
-        full_active = np.zeros((A, D), bool)
-        full_active[:, 13] = ca[:, 13] == 14
-        full_active[:, 14:] = (ca[:, 14:] - ca[:, :-14]) == 14
-        del ca
-        below = (roll < USAGE_RULE_THRESHOLD) & full_active
-        del roll, full_active
-        fired = np.zeros((A, D), bool)
-        last = np.full(A, -10_000)
-        for d in range(D):  # cooldown of 90 days per account, vectorised over accounts
-            f = below[:, d] & (d - last >= 90)
-            fired[:, d] = f
-            last = np.where(f, d, last)
-        fa, fd = np.nonzero(fired)
-        fd = fd + 1  # the CTA is created the day after the rule evaluates
-        keep = fd < D - 1
-        fa, fd = fa[keep], fd[keep]
-        n = len(fa)
-        pb = np.where(rng.random(n) < 0.5, 0, 1)  # pb_01 (real effect) or pb_02 (no effect)
-        # what happened to the CTA: worked (success/lost), invalid, untouched (auto-closed / still open)
-        u = rng.random(n)
-        fate = np.where(u < 0.6, 0, np.where(u < 0.8, 1, 2))  # 0 worked, 1 invalid, 2 untouched
-        close_lag = rng.integers(4, 21, n)
-        close_day = fd + close_lag
-        window = np.array([p[4] or 45 for p in PLAYBOOKS], dtype=np.int64)[pb]
-        effect = np.array([p[5] for p in PLAYBOOKS])[pb]
-        worked = (fate == 0) & (close_day < D)
-        # plant the effect over the attribution window after closing
-        diff = np.zeros((A, D + 1), np.float32)
-        w_idx = np.nonzero(worked & (effect > 0))[0]
-        np.add.at(diff, (fa[w_idx], close_day[w_idx]), effect[w_idx])
-        np.add.at(diff, (fa[w_idx], np.minimum(close_day[w_idx] + window[w_idx], D)), -effect[w_idx])
-        self.effect += np.cumsum(diff[:, :D], axis=1)
-        usage_cta = {"acc": fa, "day": fd, "pb": pb, "fate": fate, "close_day": close_day, "reason": np.zeros(n, int), "rule": np.zeros(n, int), "type": np.zeros(n, int)}
+        # --- usage-drop alerts: fired by simulate() on the realised usage feed (effects planted there)
+        al = self.usage_alerts
+        n = len(al["acc"])
+        usage_cta = {"acc": al["acc"], "day": al["day"], "pb": al["pb"], "fate": al["fate"], "close_day": al["close_day"],
+                     "reason": np.zeros(n, int), "rule": np.zeros(n, int), "type": np.zeros(n, int), "false": al["false"]}
         self.truth["playbooks"] = {
             p[0]: {"planted_usage_lift_per_seat": p[5], "attribution_window_days": p[4], "category": p[2]} for p in PLAYBOOKS
         }
@@ -842,7 +1000,7 @@ class Generator:
         cd = self.champ_left_day[ca] + rng.integers(1, 4, len(ca))
         k = len(ca)
         u = rng.random(k)
-        champ_cta = {"acc": ca, "day": cd, "pb": np.full(k, 2), "fate": np.where(u < 0.75, 0, np.where(u < 0.9, 1, 2)), "close_day": cd + rng.integers(7, 40, k), "reason": np.ones(k, int), "rule": np.ones(k, int), "type": np.zeros(k, int)}
+        champ_cta = {"acc": ca, "day": cd, "pb": np.full(k, 2), "fate": np.where(u < 0.75, 0, np.where(u < 0.9, 1, 2)), "close_day": cd + rng.integers(7, 40, k), "reason": np.ones(k, int), "rule": np.ones(k, int), "type": np.zeros(k, int), "false": np.zeros(k, bool)}
         # --- EBR-due lifecycle CTAs (high touch) every 180 days
         ht = np.nonzero((self.cov == 0) & self.active.any(axis=1))[0]
         n_e = D // 180 + 1
@@ -852,7 +1010,7 @@ class Generator:
         ea, ed = ea[ok], ed[ok]
         k = len(ea)
         u = rng.random(k)
-        ebr_cta = {"acc": ea, "day": ed, "pb": np.full(k, 4), "fate": np.where(u < 0.8, 0, np.where(u < 0.85, 1, 2)), "close_day": ed + rng.integers(10, 50, k), "reason": np.full(k, 2), "rule": np.full(k, -1), "type": np.full(k, 2)}
+        ebr_cta = {"acc": ea, "day": ed, "pb": np.full(k, 4), "fate": np.where(u < 0.8, 0, np.where(u < 0.85, 1, 2)), "close_day": ed + rng.integers(10, 50, k), "reason": np.full(k, 2), "rule": np.full(k, -1), "type": np.full(k, 2), "false": np.zeros(k, bool)}
         # --- expansion signals (opportunity CTAs / CSQLs), manual
         xa = np.nonzero(self.active.any(axis=1) & (rng.random(A) < 0.25))[0]
         xd = rng.integers(0, D - 30, len(xa))
@@ -860,13 +1018,19 @@ class Generator:
         xa, xd = xa[ok], xd[ok]
         k = len(xa)
         u = rng.random(k)
-        exp_cta = {"acc": xa, "day": xd, "pb": np.full(k, 3), "fate": np.where(u < 0.55, 0, np.where(u < 0.75, 1, 2)), "close_day": xd + rng.integers(5, 45, k), "reason": np.full(k, 3), "rule": np.full(k, -1), "type": np.ones(k, int)}
+        exp_cta = {"acc": xa, "day": xd, "pb": np.full(k, 3), "fate": np.where(u < 0.55, 0, np.where(u < 0.75, 1, 2)), "close_day": xd + rng.integers(5, 45, k), "reason": np.full(k, 3), "rule": np.full(k, -1), "type": np.ones(k, int), "false": np.zeros(k, bool)}
         parts = [usage_cta, champ_cta, ebr_cta, exp_cta]
         cta = {key: np.concatenate([p[key] for p in parts]) for key in usage_cta}
         order = np.lexsort((cta["acc"], cta["day"]))
         cta = {k_: v[order] for k_, v in cta.items()}
         self.cta = cta
         self.cta_n = len(cta["acc"])
+        fa = self.truth.setdefault("false_alerts", {})
+        fa["cta_ids"] = [f"cta_{k:07d}" for k in np.nonzero(cta["false"])[0]]
+        fa["rate_per_account_day"] = FALSE_ALERT_RATE_PER_DAY
+        fa["platform_lag_days"] = PLATFORM_LAG_DAYS
+        fa["low_usage_ctas"] = int(n)
+        fa["low_usage_false_share"] = round(float(al["false"].mean()), 6) if n else 0.0
 
     def cta_tables(self):
         rng, D = self.rng, self.D
@@ -1350,7 +1514,8 @@ class Generator:
         self.natural = {f"{s}.{t}": {} for s, t in [
             ("digital", "email_events"), ("cs_platform", "ctas")]}
         steps = [self.accounts, self.ledger, self.ledger_truth, self.subscriptions, self.users, self.team_history,
-                 self.contacts, self.accounts_table, self.usage, self.programs, self.ctas, self.finish_usage,
+                 self.contacts, self.accounts_table, self.usage, self.programs, self.simulate, self.program_enrollments,
+                 self.ctas, self.finish_usage,
                  self.emails, self.cta_tables, self.activities, self.success_plans_and_milestones,
                  self.tickets_and_surveys, self.opportunities]
         for step in steps:

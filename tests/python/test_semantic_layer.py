@@ -328,3 +328,30 @@ def test_cta_rates_by_playbook_equal_the_playbook_mart(mf, clean_warehouse):
         having sum(ctas_closed) > 0
     """)
     _compare(rows, sql, ["playbook"], ["cta_success_rate", "cta_invalid_rate"])
+
+
+def test_recovery_and_reconversion_rates_follow_the_new_definitions(mf, clean_warehouse):
+    """Issue 19: the usage recovery rate counts only worked CTAs whose usage was low at fire, and the
+    reconversion rate only sends to accounts in the goal's lapsed state; the semantic metrics equal the
+    marts' stored numerators and denominators, which follow those definitions."""
+    rows = mf.query(["usage_recovery_rate"], ["playbook"])
+    sql = clean_warehouse.query("""
+        select playbook_id, sum(worked_ctas_recovered) * 1.0 / nullif(sum(worked_ctas_recovery_judged), 0)
+        from marts.fct_playbook_monthly
+        group by playbook_id
+        having sum(worked_ctas_recovery_judged) > 0
+    """)
+    assert sql
+    _compare(rows, sql, ["playbook"], ["usage_recovery_rate"])
+    rows = mf.query(["reconversion_rate"], ["program"])
+    sql = clean_warehouse.query("""
+        select program_id, sum(reconversions) * 1.0 / nullif(sum(reconversion_eligible_sends), 0)
+        from marts.fct_program_monthly
+        group by program_id
+        having sum(reconversion_eligible_sends) > 0
+    """)
+    assert sql
+    _compare(rows, sql, ["program"], ["reconversion_rate"])
+    judged_not_low = clean_warehouse.query("""
+        select count(*) from marts.fct_ctas where did_usage_recover is not null and not was_usage_low_at_fire""")
+    assert judged_not_low[0][0] == 0

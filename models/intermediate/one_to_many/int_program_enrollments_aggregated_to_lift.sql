@@ -7,6 +7,11 @@
     Metrics (per-enrollment values from int_program_enrollments_joined_to_outcomes):
     - usage_per_seat_change (mean): difference of means, Welch standard
       error sqrt(s_t^2/n_t + s_h^2/n_h), needs n >= 2 in both groups;
+    - reconversion_rate (proportion): eligible first sends that reconverted
+      (int_program_reconversion_anchors) against the comparison group: the
+      holdout enrollments where the program has a holdout, else eligible
+      audience accounts not sent to in the same month
+      (`comparison_group`); the "holdout" columns hold that group;
     - renewal_rate, logo_retention (proportion): difference of rates,
       two-proportion standard error with the plus-two (Agresti-Caffo)
       adjustment, p~ = (x + 1) / (n + 2):
@@ -25,12 +30,19 @@ with outcomes as (
 
 ),
 
+reconversion_anchors as (
+
+    select * from {{ ref('int_program_reconversion_anchors') }}
+
+),
+
 metric_values as (
 
     select
         program_id,
         enrolled_month,
         is_holdout,
+        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
         cast('usage_per_seat_change' as {{ dbt.type_string() }}) as lift_metric,
         cast('mean' as {{ dbt.type_string() }}) as metric_kind,
         usage_per_seat_change as metric_value
@@ -43,6 +55,7 @@ metric_values as (
         program_id,
         enrolled_month,
         is_holdout,
+        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
         cast('renewal_rate' as {{ dbt.type_string() }}) as lift_metric,
         cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
         case when did_renew then 1.0 else 0.0 end as metric_value
@@ -55,11 +68,30 @@ metric_values as (
         program_id,
         enrolled_month,
         is_holdout,
+        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
         cast('logo_retention' as {{ dbt.type_string() }}) as lift_metric,
         cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
         case when is_retained_logo then 1.0 else 0.0 end as metric_value
     from outcomes
     where is_retained_logo is not null
+
+    union all
+
+    {#- reconversion from a lapsed state: first sends vs holdout enrollments, or (no holdout) vs
+        eligible accounts not sent to that month; eligible anchors with a complete window only #}
+    select
+        program_id,
+        cast({{ dbt.date_trunc('month', 'anchor_date') }} as date) as enrolled_month,
+        anchor_type <> 'send' as is_holdout,
+        case when anchor_type = 'send' then null else anchor_type end as comparison_group,
+        cast('reconversion_rate' as {{ dbt.type_string() }}) as lift_metric,
+        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
+        case when did_reconvert then 1.0 else 0.0 end as metric_value
+    from reconversion_anchors
+    where
+        is_reconversion_eligible
+        and is_reconversion_window_complete
+        and step_number = 1
 
 ),
 
@@ -69,6 +101,7 @@ typed_values as (
         program_id,
         enrolled_month,
         is_holdout,
+        comparison_group,
         lift_metric,
         metric_kind,
         cast(metric_value as {{ cs_analytics.type_double() }}) as metric_value
@@ -89,7 +122,8 @@ by_cohort as (
         var_samp(case when not is_holdout then metric_value end) as treated_variance,
         sum(case when is_holdout then 1 else 0 end) as holdout_n,
         sum(case when is_holdout then metric_value else 0 end) as holdout_sum,
-        var_samp(case when is_holdout then metric_value end) as holdout_variance
+        var_samp(case when is_holdout then metric_value end) as holdout_variance,
+        max(case when is_holdout then comparison_group end) as comparison_group
     from typed_values
     group by program_id, enrolled_month, lift_metric, metric_kind
 
@@ -107,7 +141,8 @@ by_program as (
         var_samp(case when not is_holdout then metric_value end) as treated_variance,
         sum(case when is_holdout then 1 else 0 end) as holdout_n,
         sum(case when is_holdout then metric_value else 0 end) as holdout_sum,
-        var_samp(case when is_holdout then metric_value end) as holdout_variance
+        var_samp(case when is_holdout then metric_value end) as holdout_variance,
+        max(case when is_holdout then comparison_group end) as comparison_group
     from typed_values
     group by program_id, lift_metric, metric_kind
 
@@ -165,6 +200,7 @@ final as (
         -- strings
         lift_metric,
         metric_kind,
+        comparison_group,
 
         -- numerics (rounded to 6 decimals, the precision of every rate in the marts)
         cast(treated_n as bigint) as treated_n,

@@ -21,12 +21,24 @@
     feed starts do not count. Days after the as-of date are not observed
     (`is_after_window_complete` = false).
 
-    Recovery: the daily trailing `usage_rule_trailing_days` (14) average of
-    active users per seat, the same measure the usage-drop rule fires on, is
-    at or above var `usage_risk_threshold_per_seat` (0.30) on some day of the
-    after window (days whose trailing window is not all customer days are
-    not judged). Unknown (null) while the window is open and it has not
-    recovered yet.
+    Usage at fire: the trailing `usage_rule_trailing_days` (14) average of
+    active users per seat over the days the platform saw when the CTA was
+    created, the window ending `alert_rule_lag_days` (1) days before the
+    created day (the usage feed lands overnight, so a rule fires on
+    yesterday's data). `was_usage_low_at_fire`: that average is below var
+    `usage_risk_threshold_per_seat` (0.30) and all the window's days are
+    customer days (unknown when the window reaches before the observation
+    window); the average is compared at 9 decimals, so float noise in the
+    sum (4.2 / 14 summed as 0.29999999999) does not flip a tie. `condition_met_at_fire`: the same, for CTAs the usage-drop rule
+    raised (reason `low_usage`); false means a false alert, null for other
+    reasons (and when unknown).
+
+    Recovery (recovery from a low state): judged only for CTAs whose usage
+    was low at fire; the daily trailing average reaches the threshold on
+    some day of the after window (days whose trailing window is not all
+    customer days are not judged). Null for CTAs whose usage was not low at
+    fire (nothing to recover from), and while the window is open and it has
+    not recovered yet.
 -#}
 
 {{ config(materialized='table') }}
@@ -34,6 +46,7 @@
 {%- set baseline_days = var('baseline_window_days', 28) %}
 {%- set trailing_days = var('usage_rule_trailing_days', 14) %}
 {%- set threshold = var('usage_risk_threshold_per_seat', 0.30) %}
+{%- set lag_days = var('alert_rule_lag_days', 1) %}
 
 with ctas as (
 
@@ -85,6 +98,7 @@ anchored as (
         ctas.account_id,
         ctas.effectiveness_group,
         ctas.attribution_window_days,
+        ctas.reason,
         ctas.created_date,
         ctas.closed_date,
         as_of.as_of_date,
@@ -101,6 +115,7 @@ windows as (
     select
         cta_id,
         account_id,
+        reason,
         effectiveness_group,
         attribution_window_days,
         as_of_date,
@@ -158,6 +173,32 @@ baseline as (
             and windows_bounded.baseline_start_date <= days_with_usage.date_day
             and windows_bounded.baseline_end_date > days_with_usage.date_day
             and windows_bounded.as_of_date >= days_with_usage.date_day
+    group by windows_bounded.cta_id
+
+),
+
+observation as (
+
+    select min(date_day) as observation_start_date
+    from customer_days
+
+),
+
+at_fire as (
+
+    {#- the trailing window the platform evaluated when the CTA was created #}
+    select
+        windows_bounded.cta_id,
+        count(*) as fire_window_days,
+        sum(days_with_usage.is_customer_day) as fire_customer_days,
+        sum(days_with_usage.usage_per_seat) as fire_usage_per_seat_days
+    from windows_bounded
+    inner join days_with_usage
+        on
+            windows_bounded.account_id = days_with_usage.account_id
+            and {{ dbt.dateadd('day', -(lag_days + trailing_days - 1), 'windows_bounded.baseline_end_date') }}
+            <= days_with_usage.date_day
+            and {{ dbt.dateadd('day', -lag_days, 'windows_bounded.baseline_end_date') }} >= days_with_usage.date_day
     group by windows_bounded.cta_id
 
 ),
@@ -226,6 +267,22 @@ measured as (
         coalesce(after_window.after_customer_days, 0) as after_customer_days,
         coalesce(after_window.after_days_judged, 0) as after_days_judged,
         after_window.max_trailing_usage_per_seat_after,
+        case
+            when at_fire.fire_customer_days = {{ trailing_days }}
+                then at_fire.fire_usage_per_seat_days / {{ trailing_days }}
+        end as trailing_usage_per_seat_at_fire,
+        case
+            when at_fire.fire_customer_days = {{ trailing_days }}
+                then
+                    {{ cs_analytics.to_decimal(
+                        'at_fire.fire_usage_per_seat_days / ' ~ trailing_days, 18, 9, bounded=true) }}
+                    < {{ threshold }}
+            when
+                {{ dbt.dateadd('day', -(lag_days + trailing_days - 1), 'windows_bounded.baseline_end_date') }}
+                >= observation.observation_start_date
+                then false
+        end as was_usage_low_at_fire,
+        windows_bounded.reason,
         windows_bounded.after_start_date is not null
         and windows_bounded.after_end_date <= {{ dbt.dateadd('day', 1, 'windows_bounded.as_of_date') }}
             as is_after_window_complete,
@@ -242,6 +299,9 @@ measured as (
         on windows_bounded.cta_id = baseline.cta_id
     left join after_window
         on windows_bounded.cta_id = after_window.cta_id
+    left join at_fire
+        on windows_bounded.cta_id = at_fire.cta_id
+    cross join observation
 
 ),
 
@@ -263,10 +323,15 @@ final as (
         cast(usage_after - usage_before as {{ cs_analytics.type_double() }}) as usage_lift,
         cast(max_trailing_usage_per_seat_after as {{ cs_analytics.type_double() }})
             as max_trailing_usage_per_seat_after,
+        cast(trailing_usage_per_seat_at_fire as {{ cs_analytics.type_double() }})
+            as trailing_usage_per_seat_at_fire,
 
         -- booleans
         is_after_window_complete,
+        was_usage_low_at_fire,
+        case when reason = 'low_usage' then was_usage_low_at_fire end as condition_met_at_fire,
         case
+            when not coalesce(was_usage_low_at_fire, false) then null
             when max_trailing_usage_per_seat_after >= {{ threshold }} then true
             when is_after_window_complete and after_days_judged > 0 then false
         end as did_usage_recover,

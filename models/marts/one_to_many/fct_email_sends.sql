@@ -43,6 +43,7 @@ final as (
         programs.goal_metric,
         coalesce(accounts.coverage_model, 'unknown') as coverage_model,
         reconversions.reconversion_evidence,
+        reconversions.reconversion_state,
 
         -- numerics
         cast(sends.step_number as integer) as step_number,
@@ -60,6 +61,7 @@ final as (
         sends.was_unsubscribed,
         sends.was_spam_reported,
         coalesce(programs.trigger_type = 'behavioral', false) as is_behavioral_trigger,
+        coalesce(reconversions.is_reconversion_eligible, false) as is_reconversion_eligible,
         coalesce(reconversions.did_reconvert, false) as did_reconvert,
         coalesce(reconversions.is_reconversion_window_complete, false) as is_reconversion_window_complete,
 

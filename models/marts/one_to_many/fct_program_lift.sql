@@ -5,7 +5,8 @@
     the difference (lift), its standard error and 95% confidence interval,
     and the group sizes, so a reader can tell lift from noise. Programs
     without a holdout have rows with holdout_n = 0 and no lift: their effect
-    cannot be proven. Arithmetic: int_program_enrollments_aggregated_to_lift;
+    cannot be proven; their reconversion_rate row compares with eligible
+    accounts not sent to in the same month instead (`comparison_group`). Arithmetic: int_program_enrollments_aggregated_to_lift;
     definitions: models/docs/one_to_many_docs.md.
 -#}
 
@@ -32,6 +33,7 @@ final as (
         programs.program_name,
         lift.lift_metric,
         lift.metric_kind,
+        lift.comparison_group,
         programs.program_type,
         programs.trigger_type,
         programs.goal_metric,
@@ -50,7 +52,7 @@ final as (
         {{ cs_analytics.to_decimal('lift.lift_ci95_upper', 18, 6) }} as lift_ci95_upper,
 
         -- booleans
-        lift.holdout_n > 0 as has_holdout,
+        lift.holdout_n > 0 and lift.comparison_group = 'holdout' as has_holdout,
         coalesce(lift.lift_ci95_lower > 0 or lift.lift_ci95_upper < 0, false) as is_significant
 
     from lift

@@ -139,8 +139,23 @@ sends_monthly as (
         count(distinct sends.account_id) as accounts_sent_to,
         count(distinct case when sends.was_delivered then sends.account_id end) as accounts_reached,
         sum(
-            case when sends.was_delivered and reconversions.is_reconversion_window_complete then 1 else 0 end
+            case
+                when
+                    sends.was_delivered and reconversions.is_reconversion_window_complete
+                    and reconversions.is_reconversion_eligible
+                    then 1
+                else 0
+            end
         ) as reconversion_eligible_sends,
+        sum(
+            case
+                when
+                    sends.was_delivered and reconversions.is_reconversion_window_complete
+                    and not reconversions.is_reconversion_eligible
+                    then 1
+                else 0
+            end
+        ) as sends_not_in_reconversion_state,
         sum(
             case
                 when
@@ -236,6 +251,7 @@ joined as (
         coalesce(sends_monthly.accounts_reached, 0) as accounts_reached,
         coalesce(sends_monthly.reconversion_eligible_sends, 0) as reconversion_eligible_sends,
         coalesce(sends_monthly.reconversions, 0) as reconversions,
+        coalesce(sends_monthly.sends_not_in_reconversion_state, 0) as sends_not_in_reconversion_state,
         coalesce(opportunities_created.csqls, 0) as csqls,
         coalesce(opportunities_created.sales_accepted, 0) as sales_accepted,
         coalesce(opportunities_created.csql_pipeline_arr, 0) as csql_pipeline_arr,
@@ -367,6 +383,7 @@ final as (
         -- leading: reconversion
         cast(reconversion_eligible_sends as bigint) as reconversion_eligible_sends,
         cast(reconversions as bigint) as reconversions,
+        cast(sends_not_in_reconversion_state as bigint) as sends_not_in_reconversion_state,
         cast(
             cast(
                 case

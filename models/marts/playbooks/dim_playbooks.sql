@@ -9,6 +9,14 @@
     sqrt(var_worked / n_worked + sum over reasons of w_r^2 var_comparison_r / n_comparison_r),
     and the 95% interval is the difference +/- 1.96 standard errors. Only
     CTAs whose after window is complete count.
+
+    Beside the lift, the recovery rate (recovery from a low state: only CTAs
+    whose usage was low when they fired are judged) of the worked CTAs and of
+    the comparison CTAs with the same reasons, their difference and its 95%
+    plus-two interval (macros `otm_plus_two_difference`,
+    `otm_two_proportion_standard_error`); and the alert quality of rule-fired
+    low-usage CTAs: those whose condition did not hold at fire are false
+    alerts.
 -#}
 
 with ctas as (
@@ -122,6 +130,76 @@ comparison_stats as (
 
 ),
 
+recovery_judged as (
+
+    {#- recovery from a low state: only CTAs whose usage was low at fire are judged #}
+    select
+        ctas.playbook_id,
+        ctas.reason,
+        ctas.effectiveness_group,
+        case when usage.did_usage_recover then 1 else 0 end as recovered
+    from ctas
+    inner join usage
+        on ctas.cta_id = usage.cta_id
+    where
+        usage.did_usage_recover is not null
+        and ctas.effectiveness_group is not null
+
+),
+
+recovery_comparison_by_reason as (
+
+    select
+        reason,
+        count(*) as comparison_judged,
+        sum(recovered) as comparison_recovered
+    from recovery_judged
+    where effectiveness_group = 'comparison'
+    group by reason
+
+),
+
+recovery_worked_by_reason as (
+
+    select
+        playbook_id,
+        reason,
+        count(*) as worked_judged,
+        sum(recovered) as worked_recovered
+    from recovery_judged
+    where effectiveness_group = 'worked'
+    group by playbook_id, reason
+
+),
+
+recovery_stats as (
+
+    select
+        recovery_worked_by_reason.playbook_id,
+        sum(recovery_worked_by_reason.worked_judged) as worked_ctas_recovery_judged,
+        sum(recovery_worked_by_reason.worked_recovered) as worked_ctas_recovered,
+        sum(coalesce(recovery_comparison_by_reason.comparison_judged, 0)) as comparison_ctas_recovery_judged,
+        sum(coalesce(recovery_comparison_by_reason.comparison_recovered, 0)) as comparison_ctas_recovered
+    from recovery_worked_by_reason
+    left join recovery_comparison_by_reason
+        on recovery_worked_by_reason.reason = recovery_comparison_by_reason.reason
+    group by recovery_worked_by_reason.playbook_id
+
+),
+
+alert_quality as (
+
+    select
+        ctas.playbook_id,
+        sum(case when usage.condition_met_at_fire is not null then 1 else 0 end) as rule_ctas_condition_judged,
+        sum(case when not usage.condition_met_at_fire then 1 else 0 end) as false_alert_ctas
+    from ctas
+    inner join usage
+        on ctas.cta_id = usage.cta_id
+    group by ctas.playbook_id
+
+),
+
 cta_stats as (
 
     select
@@ -174,6 +252,12 @@ joined as (
             worked_stats.compared_usage_lift_variance / worked_stats.worked_ctas_compared
             + comparison_stats.comparison_lift_sampling_variance
         ) as lift_vs_comparison_standard_error,
+        coalesce(recovery_stats.worked_ctas_recovery_judged, 0) as worked_ctas_recovery_judged,
+        coalesce(recovery_stats.worked_ctas_recovered, 0) as worked_ctas_recovered,
+        coalesce(recovery_stats.comparison_ctas_recovery_judged, 0) as comparison_ctas_recovery_judged,
+        coalesce(recovery_stats.comparison_ctas_recovered, 0) as comparison_ctas_recovered,
+        coalesce(alert_quality.rule_ctas_condition_judged, 0) as rule_ctas_condition_judged,
+        coalesce(alert_quality.false_alert_ctas, 0) as false_alert_ctas,
         cta_stats.first_cta_date,
         cta_stats.last_cta_date
     from playbook_ids
@@ -185,6 +269,34 @@ joined as (
         on playbook_ids.playbook_id = worked_stats.playbook_id
     left join comparison_stats
         on playbook_ids.playbook_id = comparison_stats.playbook_id
+    left join recovery_stats
+        on playbook_ids.playbook_id = recovery_stats.playbook_id
+    left join alert_quality
+        on playbook_ids.playbook_id = alert_quality.playbook_id
+
+),
+
+with_recovery as (
+
+    select
+        *,
+        {{ cs_analytics.to_decimal('worked_ctas_recovered', 18, 6) }} / nullif(worked_ctas_recovery_judged, 0)
+            as usage_recovery_rate,
+        {{ cs_analytics.to_decimal('comparison_ctas_recovered', 18, 6) }}
+        / nullif(comparison_ctas_recovery_judged, 0) as comparison_recovery_rate,
+        case
+            when worked_ctas_recovery_judged > 0 and comparison_ctas_recovery_judged > 0
+                then {{ cs_analytics.otm_plus_two_difference(
+                    'worked_ctas_recovered', 'worked_ctas_recovery_judged',
+                    'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+        end as recovery_difference_centre,
+        case
+            when worked_ctas_recovery_judged > 0 and comparison_ctas_recovery_judged > 0
+                then {{ cs_analytics.otm_two_proportion_standard_error(
+                    'worked_ctas_recovered', 'worked_ctas_recovery_judged',
+                    'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+        end as recovery_difference_standard_error
+    from joined
 
 ),
 
@@ -226,6 +338,27 @@ final as (
             as lift_vs_comparison_ci_lower,
         cast(lift_vs_comparison + 1.96 * lift_vs_comparison_standard_error as decimal(18, 6))
             as lift_vs_comparison_ci_upper,
+        cast(worked_ctas_recovery_judged as bigint) as worked_ctas_recovery_judged,
+        cast(worked_ctas_recovered as bigint) as worked_ctas_recovered,
+        cast(usage_recovery_rate as decimal(18, 6)) as usage_recovery_rate,
+        cast(comparison_ctas_recovery_judged as bigint) as comparison_ctas_recovery_judged,
+        cast(comparison_ctas_recovered as bigint) as comparison_ctas_recovered,
+        cast(comparison_recovery_rate as decimal(18, 6)) as comparison_recovery_rate,
+        cast(usage_recovery_rate - comparison_recovery_rate as decimal(18, 6)) as recovery_rate_difference,
+        cast(
+            recovery_difference_centre - {{ cs_analytics.otm_z_95() }} * recovery_difference_standard_error
+            as decimal(18, 6)
+        ) as recovery_rate_difference_ci_lower,
+        cast(
+            recovery_difference_centre + {{ cs_analytics.otm_z_95() }} * recovery_difference_standard_error
+            as decimal(18, 6)
+        ) as recovery_rate_difference_ci_upper,
+        cast(rule_ctas_condition_judged as bigint) as rule_ctas_condition_judged,
+        cast(false_alert_ctas as bigint) as false_alert_ctas,
+        cast(
+            {{ cs_analytics.to_decimal('false_alert_ctas', 18, 6) }} / nullif(rule_ctas_condition_judged, 0)
+            as decimal(18, 6)
+        ) as false_alert_rate,
 
         -- booleans
         cast(is_default_attribution_window as boolean) as is_default_attribution_window,
@@ -235,12 +368,20 @@ final as (
                     then abs(lift_vs_comparison) > 1.96 * lift_vs_comparison_standard_error
             end as boolean
         ) as is_lift_significant,
+        cast(
+            case
+                when recovery_difference_standard_error is not null
+                    then
+                        abs(recovery_difference_centre)
+                        > {{ cs_analytics.otm_z_95() }} * recovery_difference_standard_error
+            end as boolean
+        ) as is_recovery_difference_significant,
 
         -- dates
         cast(first_cta_date as date) as first_cta_date,
         cast(last_cta_date as date) as last_cta_date
 
-    from joined
+    from with_recovery
 
 )
 

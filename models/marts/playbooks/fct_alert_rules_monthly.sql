@@ -10,6 +10,8 @@
     of the churn: the share of accounts that churned that month which this
     source had alerted within the same window before (trustworthy once the
     CS platform's history covers the whole window: `is_recall_history_complete`).
+    False alerts: usage-drop alerts whose condition did not hold by the
+    warehouse's own measure when they fired (`condition_met_at_fire`).
 -#}
 
 {%- set precision_days = var('alert_precision_window_days', 90) %}
@@ -23,6 +25,12 @@ with ctas as (
 outcomes as (
 
     select * from {{ ref('int_ctas_joined_to_outcomes') }}
+
+),
+
+usage as (
+
+    select * from {{ ref('int_ctas_joined_to_usage') }}
 
 ),
 
@@ -65,10 +73,13 @@ alerts as (
         ctas.outcome,
         ctas.not_valid_reason,
         outcomes.is_followed_by_churn_or_contraction,
-        outcomes.is_precision_window_complete
+        outcomes.is_precision_window_complete,
+        usage.condition_met_at_fire
     from ctas
     inner join outcomes
         on ctas.cta_id = outcomes.cta_id
+    left join usage
+        on ctas.cta_id = usage.cta_id
 
 ),
 
@@ -122,6 +133,8 @@ alert_stats as (
         sum(case when is_closed then 1 else 0 end) as alerts_closed,
         sum(case when is_closed and is_invalid then 1 else 0 end) as alerts_invalid,
         sum(case when outcome = 'auto_resolved' then 1 else 0 end) as alerts_auto_resolved,
+        sum(case when condition_met_at_fire is not null then 1 else 0 end) as alerts_condition_judged,
+        sum(case when not condition_met_at_fire then 1 else 0 end) as false_alerts,
         sum(case when is_followed_by_churn_or_contraction then 1 else 0 end)
             as alerts_followed_by_churn_or_contraction
     from alerts
@@ -199,6 +212,8 @@ joined as (
         coalesce(alert_stats.alerts_closed, 0) as alerts_closed,
         coalesce(alert_stats.alerts_invalid, 0) as alerts_invalid,
         coalesce(alert_stats.alerts_auto_resolved, 0) as alerts_auto_resolved,
+        coalesce(alert_stats.alerts_condition_judged, 0) as alerts_condition_judged,
+        coalesce(alert_stats.false_alerts, 0) as false_alerts,
         coalesce(alert_stats.alerts_followed_by_churn_or_contraction, 0) as alerts_followed_by_churn_or_contraction,
         top_reasons.reason_1 as top_not_valid_reason,
         coalesce(top_reasons.reason_1_alerts, 0) as top_not_valid_reason_alerts,
@@ -263,6 +278,11 @@ final as (
         ) as invalid_rate,
         cast(top_not_valid_reason_alerts as bigint) as top_not_valid_reason_alerts,
         cast(alerts_auto_resolved as bigint) as alerts_auto_resolved,
+        cast(alerts_condition_judged as bigint) as alerts_condition_judged,
+        cast(false_alerts as bigint) as false_alerts,
+        cast(
+            {{ cs_analytics.to_decimal('false_alerts', 18, 6) }} / nullif(alerts_condition_judged, 0) as decimal(18, 6)
+        ) as false_alert_rate,
         cast({{ precision_days }} as integer) as precision_window_days,
         cast(alerts_followed_by_churn_or_contraction as bigint) as alerts_followed_by_churn_or_contraction,
         cast(

@@ -83,6 +83,8 @@ final as (
         {{ cs_analytics.to_decimal('usage.usage_lift', 18, 6) }} as usage_lift,
         {{ cs_analytics.to_decimal('usage.max_trailing_usage_per_seat_after', 18, 6) }}
             as max_trailing_usage_per_seat_after,
+        {{ cs_analytics.to_decimal('usage.trailing_usage_per_seat_at_fire', 18, 6) }}
+            as trailing_usage_per_seat_at_fire,
         cast(outcomes.milestones_recorded as integer) as milestones_recorded,
         cast(outcomes.opportunities_created as integer) as opportunities_created,
         {{ cs_analytics.to_decimal('outcomes.pipeline_arr', 18, 2) }} as pipeline_arr,
@@ -102,6 +104,8 @@ final as (
         cast(ctas.is_overdue as boolean) as is_overdue,
         cast(ctas.is_from_rule as boolean) as is_from_rule,
         cast(usage.is_after_window_complete as boolean) as is_after_window_complete,
+        cast(usage.was_usage_low_at_fire as boolean) as was_usage_low_at_fire,
+        cast(usage.condition_met_at_fire as boolean) as condition_met_at_fire,
         cast(usage.did_usage_recover as boolean) as did_usage_recover,
         cast(outcomes.milestone_within_window as boolean) as milestone_within_window,
         cast(outcomes.is_followed_by_churn_or_contraction as boolean) as is_followed_by_churn_or_contraction,

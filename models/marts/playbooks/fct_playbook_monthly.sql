@@ -503,6 +503,36 @@ final as (
             / nullif(comparison_ctas_recovery_judged, 0)
             as decimal(18, 6)
         ) as comparison_recovery_rate,
+        cast(
+            {{ cs_analytics.to_decimal('worked_ctas_recovered', 18, 6) }} / nullif(worked_ctas_recovery_judged, 0)
+            - {{ cs_analytics.to_decimal('comparison_ctas_recovered', 18, 6) }}
+            / nullif(comparison_ctas_recovery_judged, 0)
+            as decimal(18, 6)
+        ) as recovery_rate_difference,
+        cast(
+            case
+                when worked_ctas_recovery_judged > 0 and comparison_ctas_recovery_judged > 0
+                    then
+                        {{ cs_analytics.otm_plus_two_difference(
+                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
+                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+                        - {{ cs_analytics.otm_z_95() }} * {{ cs_analytics.otm_two_proportion_standard_error(
+                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
+                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+            end as decimal(18, 6)
+        ) as recovery_rate_difference_ci_lower,
+        cast(
+            case
+                when worked_ctas_recovery_judged > 0 and comparison_ctas_recovery_judged > 0
+                    then
+                        {{ cs_analytics.otm_plus_two_difference(
+                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
+                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+                        + {{ cs_analytics.otm_z_95() }} * {{ cs_analytics.otm_two_proportion_standard_error(
+                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
+                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+            end as decimal(18, 6)
+        ) as recovery_rate_difference_ci_upper,
 
         -- numerics: opportunity funnel (opportunity playbooks)
         cast(opportunity_ctas as bigint) as opportunity_ctas,

@@ -68,6 +68,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('updated_at'),
             cs_analytics.dq_check_unparseable('is_deleted'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('updated_at'),
             cs_analytics.dq_check_future('created_at'),
         ]) }},
         (

@@ -51,6 +51,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('contact_id'),
             cs_analytics.dq_check_missing_key('detected_at'),
             cs_analytics.dq_check_unparseable('detected_at'),
+            cs_analytics.dq_check_implausible_date('detected_at'),
             cs_analytics.dq_check_future('detected_at'),
         ]) }},
         (

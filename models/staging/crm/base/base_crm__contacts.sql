@@ -66,6 +66,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('is_referenceable'),
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('left_at'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('left_at'),
             cs_analytics.dq_check_future('created_at'),
         ]) }},
         (

@@ -89,6 +89,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('is_cs_influenced'),
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('closed_at'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('closed_at'),
             cs_analytics.dq_check_future('created_at'),
             cs_analytics.dq_check_future('closed_at'),
         ]) }},

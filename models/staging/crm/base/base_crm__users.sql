@@ -66,6 +66,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('terminated_at'),
             cs_analytics.dq_check_out_of_range('monthly_cost'),
             cs_analytics.dq_check_unparseable('monthly_cost'),
+            cs_analytics.dq_check_implausible_date('hired_at'),
+            cs_analytics.dq_check_implausible_date('terminated_at'),
             cs_analytics.dq_check_future('hired_at'),
         ]) }},
         (

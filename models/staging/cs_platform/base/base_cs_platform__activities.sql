@@ -68,6 +68,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('activity_id'),
             cs_analytics.dq_check_unparseable('occurred_at'),
             cs_analytics.dq_check_unparseable('duration_minutes'),
+            cs_analytics.dq_check_implausible_date('occurred_at'),
             cs_analytics.dq_check_future('occurred_at'),
         ]) }},
         (

@@ -56,6 +56,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('enrolled_at'),
             cs_analytics.dq_check_unparseable('exited_at'),
             cs_analytics.dq_check_unparseable('is_holdout'),
+            cs_analytics.dq_check_implausible_date('enrolled_at'),
+            cs_analytics.dq_check_implausible_date('exited_at'),
             cs_analytics.dq_check_future('enrolled_at'),
         ]) }},
         (

@@ -65,6 +65,7 @@ labelled as (
         {{ cs_analytics.dq_label_columns([
             cs_analytics.dq_check_missing_key('program_id'),
             cs_analytics.dq_check_unparseable('launched_at'),
+            cs_analytics.dq_check_implausible_date('launched_at'),
             cs_analytics.dq_check_future('launched_at'),
         ]) }},
         (

@@ -51,6 +51,7 @@ labelled as (
             cs_analytics.dq_check_unparseable('usage_date'),
             cs_analytics.dq_check_unparseable('active_users'),
             cs_analytics.dq_check_unparseable('events'),
+            cs_analytics.dq_check_implausible_date('usage_date'),
             cs_analytics.dq_check_future('usage_date'),
         ]) }},
         (

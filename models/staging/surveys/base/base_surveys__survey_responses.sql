@@ -64,6 +64,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('response_id'),
             cs_analytics.dq_check_unparseable('score'),
             cs_analytics.dq_check_unparseable('responded_at'),
+            cs_analytics.dq_check_implausible_date('responded_at'),
             cs_analytics.dq_check_future('responded_at'),
             cs_analytics.dq_check(
                 'score_out_of_range', 'score',

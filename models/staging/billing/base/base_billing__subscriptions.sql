@@ -18,7 +18,7 @@
 
 with source as (
 
-    select * from {{ source('billing', 'subscriptions') }}
+    {{ cs_analytics.raw_source('billing', 'subscriptions') }}
 
 ),
 
@@ -30,7 +30,7 @@ renamed as (
         {{ cs_analytics.clean_id('account_id') }} as account_id,
 
         -- strings
-        {{ cs_analytics.clean_text('product') }} as product,
+        {{ cs_analytics.clean_free_text('product') }} as product,
 
         -- numerics
         {{ cs_analytics.safe_cast_numeric('mrr') }} as mrr,

@@ -16,7 +16,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'account_team_history') }}
+    {{ cs_analytics.raw_source('crm', 'account_team_history') }}
 
 ),
 

@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'advocacy_events') }}
+    {{ cs_analytics.raw_source('crm', 'advocacy_events') }}
 
 ),
 

@@ -20,7 +20,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'contacts') }}
+    {{ cs_analytics.raw_source('crm', 'contacts') }}
 
 ),
 
@@ -33,8 +33,8 @@ renamed as (
 
         -- strings
         {{ cs_analytics.clean_text('email') }} as email,
-        {{ cs_analytics.clean_text('full_name') }} as full_name,
-        {{ cs_analytics.clean_text('title') }} as title,
+        {{ cs_analytics.clean_free_text('full_name') }} as full_name,
+        {{ cs_analytics.clean_free_text('title') }} as title,
 
         -- booleans
         {{ cs_analytics.safe_cast_boolean('is_champion') }} as is_champion,

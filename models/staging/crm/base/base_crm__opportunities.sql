@@ -28,7 +28,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'opportunities') }}
+    {{ cs_analytics.raw_source('crm', 'opportunities') }}
 
 ),
 
@@ -47,7 +47,7 @@ renamed as (
         {{ cs_analytics.clean_enum(
             'opportunity_type', opportunity_type.synonyms, opportunity_type.accepted
         ) }} as opportunity_type,
-        {{ cs_analytics.clean_text('stage') }} as stage,
+        {{ cs_analytics.clean_free_text('stage') }} as stage,
         {{ cs_analytics.clean_enum(
             'lead_source', lead_source.synonyms, lead_source.accepted
         ) }} as lead_source,

@@ -23,7 +23,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'activities') }}
+    {{ cs_analytics.raw_source('cs_platform', 'activities') }}
 
 ),
 

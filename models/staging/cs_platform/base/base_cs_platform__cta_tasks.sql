@@ -16,7 +16,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'cta_tasks') }}
+    {{ cs_analytics.raw_source('cs_platform', 'cta_tasks') }}
 
 ),
 

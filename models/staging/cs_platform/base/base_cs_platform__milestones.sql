@@ -15,7 +15,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'milestones') }}
+    {{ cs_analytics.raw_source('cs_platform', 'milestones') }}
 
 ),
 

@@ -18,7 +18,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'success_plans') }}
+    {{ cs_analytics.raw_source('cs_platform', 'success_plans') }}
 
 ),
 

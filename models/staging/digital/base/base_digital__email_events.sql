@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'email_events') }}
+    {{ cs_analytics.raw_source('digital', 'email_events') }}
 
 ),
 

@@ -16,7 +16,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'email_sends') }}
+    {{ cs_analytics.raw_source('digital', 'email_sends') }}
 
 ),
 

@@ -13,7 +13,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'program_costs') }}
+    {{ cs_analytics.raw_source('digital', 'program_costs') }}
 
 ),
 

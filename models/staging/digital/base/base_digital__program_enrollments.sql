@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'program_enrollments') }}
+    {{ cs_analytics.raw_source('digital', 'program_enrollments') }}
 
 ),
 

@@ -14,7 +14,7 @@
 
 with source as (
 
-    select * from {{ source('product', 'account_usage_daily') }}
+    {{ cs_analytics.raw_source('product', 'account_usage_daily') }}
 
 ),
 

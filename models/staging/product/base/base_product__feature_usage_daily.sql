@@ -15,7 +15,7 @@
 
 with source as (
 
-    select * from {{ source('product', 'feature_usage_daily') }}
+    {{ cs_analytics.raw_source('product', 'feature_usage_daily') }}
 
 ),
 

@@ -21,7 +21,7 @@
 
 with source as (
 
-    select * from {{ source('support', 'tickets') }}
+    {{ cs_analytics.raw_source('support', 'tickets') }}
 
 ),
 

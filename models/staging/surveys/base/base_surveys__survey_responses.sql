@@ -20,7 +20,7 @@
 
 with source as (
 
-    select * from {{ source('surveys', 'survey_responses') }}
+    {{ cs_analytics.raw_source('surveys', 'survey_responses') }}
 
 ),
 
@@ -38,7 +38,7 @@ renamed as (
         {{ cs_analytics.clean_enum(
             'survey_type', survey_type.synonyms, survey_type.accepted
         ) }} as survey_type,
-        {{ cs_analytics.clean_text('comment') }} as comment,
+        {{ cs_analytics.clean_free_text('comment') }} as comment,
 
         -- numerics
         {{ cs_analytics.safe_cast_integer('score') }} as score,

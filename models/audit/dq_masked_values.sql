@@ -6,19 +6,7 @@
 
 with masked as (
 
-    {% for item in cs_analytics.pii_masked_columns() -%}
-    select
-        cast('{{ item.source }}.{{ item.table }}' as {{ dbt.type_string() }}) as source_table,
-        cast('{{ item.column }}' as {{ dbt.type_string() }}) as column_name,
-        sum(case when {{ item.column }} like '%[email]%' then 1 else 0 end) as values_with_email,
-        sum(case when {{ item.column }} like '%[phone]%' then 1 else 0 end) as values_with_phone,
-        sum(
-            case when {{ item.column }} like '%[email]%' or {{ item.column }} like '%[phone]%' then 1 else 0 end
-        ) as masked_values
-    from {{ ref('stg_' ~ item.source ~ '__' ~ item.table) }}
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
+    {{ cs_analytics.masked_values_rows() }}
 
 ),
 

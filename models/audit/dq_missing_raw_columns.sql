@@ -7,29 +7,9 @@
     "raw_<schema>.<table> lacks required column <col>".
 -#}
 
-{%- set filled = [] -%}
-{%- for table in cs_analytics.staging_tables() -%}
-    {%- for column in cs_analytics.raw_missing_columns(table.source, table.table) -%}
-        {%- do filled.append({'source': table.source, 'table': table.table, 'column': column}) -%}
-    {%- endfor -%}
-{%- endfor %}
-
 with filled_columns as (
 
-    {% for item in filled -%}
-    select
-        cast('{{ item.source }}.{{ item.table }}' as {{ dbt.type_string() }}) as source_table,
-        cast('{{ item.column }}' as {{ dbt.type_string() }}) as column_name,
-        count(*) as filled_rows
-    from {{ source(item.source, item.table) }}
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- else -%}
-    select
-        cast(null as {{ dbt.type_string() }}) as source_table,
-        cast(null as {{ dbt.type_string() }}) as column_name,
-        cast(0 as bigint) as filled_rows
-    {%- endfor %}
+    {{ cs_analytics.missing_raw_columns_rows() }}
 
 ),
 

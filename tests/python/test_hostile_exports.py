@@ -337,7 +337,7 @@ def test_cta_closed_before_created_is_an_anomaly(clean, tmp_path_factory):
         cta = con.execute("""select cta_id from intermediate.int_ctas_enriched
                              where is_closed and due_date is not null
                              order by cta_id limit 1""").fetchone()[0]
-    sql = [_copy_with("raw_cs.ctas", "cta_id",
+    sql = [_copy_with("raw_cs.ctas", "updated_at desc",  # the latest version of that CTA
                       "'cta_back_1' as cta_id, "
                       "strftime(cast(created_at as timestamp) - interval 9 day, '%Y-%m-%d %H:%M:%S') as closed_at",
                       f"cta_id = '{cta}'")]
@@ -359,7 +359,7 @@ def test_cta_closed_before_created_is_an_anomaly(clean, tmp_path_factory):
             "fct_ctas": "select * from {} where cta_id <> 'cta_back_1'",
             "fct_playbook_monthly": "select playbook_id, month_start, median_days_to_close, on_time_rate, "
                                     "ctas_closed_on_time from {}",
-            "fct_csm_monthly": "select csm_user_id, month_start, cta_on_time_rate, ctas_closed_on_time from {}",
+            "fct_csm_monthly": "select user_id, month_start, cta_on_time_rate, ctas_closed_on_time from {}",
         }
         catalog = con.execute("select current_database()").fetchone()[0]
         for m, q in checks.items():

@@ -132,17 +132,13 @@
     while parsing.
 -#}
 {% macro raw_missing_columns(source_name, table_name, relation=none) -%}
-    {%- set relation = relation if relation is not none else source(source_name, table_name) -%}
     {%- if not execute -%}
         {{ return([]) }}
     {%- endif -%}
-    {%- if relation.type == 'cte' -%}
-        {#- a unit test: its fixture has the columns of the real raw table (same names as the source yml) -#}
-        {%- set schema_var = 'raw_cs_schema' if source_name == 'cs_platform' else 'raw_' ~ source_name ~ '_schema' -%}
-        {%- set relation = adapter.get_relation(
-            database=var('raw_database', none) or target.database,
-            schema=var(schema_var, 'raw_cs' if source_name == 'cs_platform' else 'raw_' ~ source_name),
-            identifier=var('raw_' ~ source_name ~ '_' ~ table_name ~ '_identifier', table_name)) -%}
+    {%- if relation is none or relation.type == 'cte' -%}
+        {#- called by an audit model (which may not read sources), or in a unit
+            test, whose fixture has the columns of the real raw table -#}
+        {%- set relation = cs_analytics._raw_relation(source_name, table_name) -%}
         {%- if relation is none -%}
             {{ return([]) }}
         {%- endif -%}
@@ -175,15 +171,33 @@
 
 
 {#-
+    _raw_relation: the raw table a source points at, found from the same
+    vars the source definitions use (raw_database, raw_<source>_schema,
+    raw_<source>_<table>_identifier) without calling source(); none when it
+    does not exist.
+-#}
+{% macro _raw_relation(source_name, table_name) -%}
+    {%- set schema_prefix = 'raw_cs' if source_name == 'cs_platform' else 'raw_' ~ source_name -%}
+    {{ return(adapter.get_relation(
+        database=var('raw_database', none) or target.database,
+        schema=var(schema_prefix ~ '_schema', schema_prefix),
+        identifier=var('raw_' ~ source_name ~ '_' ~ table_name ~ '_identifier', table_name))) }}
+{%- endmacro %}
+
+
+{#-
     missing_raw_columns_rows: one row per raw table and nullable contract
-    column it lacks, with the table's row count (dq_missing_raw_columns);
-    a single all-null row when nothing is missing.
+    column it lacks, with the table's row count from its base model (which
+    keeps every raw row; dq_missing_raw_columns); a single all-null row when
+    nothing is missing. Every base model is referenced while parsing, so the
+    audit model runs after staging.
 -#}
 {% macro missing_raw_columns_rows() -%}
     {%- set filled = [] -%}
     {%- for table in cs_analytics.staging_tables() -%}
+        {%- set base = ref('base_' ~ table.source ~ '__' ~ table.table) -%}
         {%- for column in cs_analytics.raw_missing_columns(table.source, table.table) -%}
-            {%- do filled.append({'source': table.source, 'table': table.table, 'column': column}) -%}
+            {%- do filled.append({'base': base, 'source': table.source, 'table': table.table, 'column': column}) -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- for item in filled %}
@@ -191,7 +205,7 @@
         cast('{{ item.source }}.{{ item.table }}' as {{ dbt.type_string() }}) as source_table,
         cast('{{ item.column }}' as {{ dbt.type_string() }}) as column_name,
         count(*) as filled_rows
-    from {{ source(item.source, item.table) }}
+    from {{ item.base }}
     {%- if not loop.last %}
     union all
     {%- endif %}

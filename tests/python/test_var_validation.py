@@ -54,8 +54,8 @@ CASES = [
      "var as_of_date must be a date 'YYYY-MM-DD' or null, got '2025-02-30'"),
     ("{gross_margin: 1.5}",
      "var gross_margin must be a number > 0 and <= 1, got '1.5'"),
-    ("{using_support_tickets: 'no'}",
-     "var using_support_tickets must be true or false, got 'no'"),
+    ("{response_hours_include_tickets: 'no'}",
+     "var response_hours_include_tickets must be true or false, got 'no'"),
     ("{earliest_plausible_date: 'soon'}",
      "var earliest_plausible_date must be a date 'YYYY-MM-DD', got 'soon'"),
 ]

@@ -137,3 +137,54 @@
         {%- endfor %}
     end as _dq_raw_value
 {%- endmacro %}
+
+
+{#-
+    earliest_plausible_date: var `earliest_plausible_date` (default
+    2000-01-01) as a date literal. A parsed date or timestamp before it is
+    a placeholder ('1900-01-01', '0001-01-01', the Unix epoch) or a typo,
+    never a real event of a customer-success stack.
+
+    dq_check_implausible_date: quarantine the row as implausible_date when
+    the parsed value lies before the earliest plausible date. There is no
+    upper bound here: '9999-12-31' as an open-ended end date is valid, and
+    future event dates have their own rule (future_date). Listed after the
+    unparseable_<column> checks, before future_date.
+-#}
+{% macro earliest_plausible_date() -%}
+    cast('{{ var("earliest_plausible_date", "2000-01-01") }}' as date)
+{%- endmacro %}
+
+{% macro dq_check_implausible_date(column) -%}
+    {{ return(cs_analytics.dq_check(
+        'implausible_date', column,
+        'coalesce(cast(' ~ column ~ ' as date) < ' ~ cs_analytics.earliest_plausible_date() ~ ', false)'
+    )) }}
+{%- endmacro %}
+
+
+{#-
+    dq_check_missing_required: quarantine the row as missing_<column> when a
+    column the contract requires (not the primary key) is null or blank in
+    the raw row. Only for columns without which the row cannot count at all
+    (a subscription line without an account, a start date or an MRR).
+-#}
+{% macro dq_check_missing_required(column) -%}
+    {{ return(cs_analytics.dq_check(
+        'missing_' ~ column, column,
+        cs_analytics._as_clean_text('_raw_' ~ column) ~ ' is null'
+    )) }}
+{%- endmacro %}
+
+
+{#-
+    dq_check_ends_before_start: quarantine the row as end_before_start when
+    both dates parsed and the end lies strictly before the start. The raw
+    value reported is the end.
+-#}
+{% macro dq_check_ends_before_start(start_column, end_column) -%}
+    {{ return(cs_analytics.dq_check(
+        'end_before_start', end_column,
+        'coalesce(' ~ end_column ~ ' < ' ~ start_column ~ ', false)'
+    )) }}
+{%- endmacro %}

@@ -1,9 +1,11 @@
 {#-
     Problems staging cannot see because they span two tables. The rows stay
     in staging; intermediate models exclude them where they would distort a
-    metric. Today: email events that happened before their email was sent
-    (clock skew or a mis-joined webhook), which would inflate open and click
-    rates if counted.
+    metric. Email events that happened before their email was sent (clock
+    skew or a mis-joined webhook), which would inflate open and click rates
+    if counted; and CTAs closed before they were created (a migrated or
+    back-dated close), whose negative duration is left out of every median
+    and on-time rate (int_ctas_enriched, int_csm_cta_outcomes).
 -#}
 
 with email_events as (
@@ -15,6 +17,12 @@ with email_events as (
 email_sends as (
 
     select * from {{ ref('stg_digital__email_sends') }}
+
+),
+
+ctas as (
+
+    select * from {{ ref('stg_cs_platform__ctas') }}
 
 ),
 
@@ -34,6 +42,28 @@ events_before_send as (
 
 ),
 
+ctas_closed_before_created as (
+
+    select
+        cast('closed_before_created' as {{ dbt.type_string() }}) as anomaly_type,
+        cast('cs_platform.ctas' as {{ dbt.type_string() }}) as source_table,
+        cta_id as record_id,
+        cast(null as {{ dbt.type_string() }}) as related_record_id,
+        closed_at as record_at,
+        created_at as related_record_at
+    from ctas
+    where cast(closed_at as date) < cast(created_at as date)
+
+),
+
+anomalies as (
+
+    select * from events_before_send
+    union all
+    select * from ctas_closed_before_created
+
+),
+
 final as (
 
     select
@@ -50,7 +80,7 @@ final as (
         record_at,
         related_record_at
 
-    from events_before_send
+    from anomalies
 
 )
 

@@ -266,5 +266,170 @@ def test_amounts_that_do_not_fit_are_quarantined(clean, tmp_path_factory):
     ]
 
 
+# ----------------------------------------------------------------------------- placeholder dates
+def _copy_with(table: str, order: str, replace: str, where: str = "true") -> str:
+    """Insert a copy of the first row of a raw table (by `order`), with columns replaced."""
+    return f"insert into {table} select * replace ({replace}) from {table} where {where} order by {order} limit 1"
+
+
+def test_placeholder_dates_are_quarantined_and_calendar_stays_plausible(clean, tmp_path_factory):
+    """Placeholder dates ('1900-01-01', '1899-12-31', the Unix epoch) on a subscription line,
+    a CTA and a usage day are quarantined as implausible_date (before var
+    earliest_plausible_date); the reporting calendar still starts at the first plausible
+    contract month, and the revenue, CTA and CSM marts equal the clean build's."""
+    sql = [
+        _copy_with("raw_billing.subscriptions", "subscription_id",
+                   "'sub_ph_1' as subscription_id, '1900-01-01' as start_date"),
+        _copy_with("raw_billing.subscriptions", "subscription_id",
+                   "'sub_ph_2' as subscription_id, '1899-12-31' as start_date, null as end_date"),
+        _copy_with("raw_billing.subscriptions", "subscription_id",
+                   "'sub_ph_3' as subscription_id, '1970-01-01' as start_date"),
+        _copy_with("raw_cs.ctas", "cta_id", "'cta_ph_1' as cta_id, '1900-01-01 00:00:00' as created_at"),
+        _copy_with("raw_product.account_usage_daily", "account_id, usage_date", "'1900-01-01' as usage_date"),
+    ]
+    marts = REVENUE_MARTS + ["fct_ctas", "fct_csm_monthly"]
+    wh = _hostile(clean, tmp_path_factory, "placeholder_dates", sql, marts)
+    _assert_common(wh, clean, marts, {"billing.subscriptions": 3, "cs_platform.ctas": 1,
+                                      "product.account_usage_daily": 1})
+    assert _quarantined(wh) == [
+        ("billing.subscriptions", "start_date", "implausible_date"),
+        ("billing.subscriptions", "start_date", "implausible_date"),
+        ("billing.subscriptions", "start_date", "implausible_date"),
+        ("cs_platform.ctas", "created_at", "implausible_date"),
+        ("product.account_usage_daily", "usage_date", "implausible_date"),
+    ]
+    calendar = "select min(month_start), max(month_start), count(*) from intermediate.int_months"
+    assert wh.query(calendar) == clean.query(calendar)
+    assert wh.query(calendar)[0][0].year >= 2000
+
+
+# ----------------------------------------------------------------------------- subscription lines
+def test_incomplete_subscription_lines_are_quarantined(clean, tmp_path_factory):
+    """Subscription lines without an account, a start date or an MRR, and a line that ends
+    before it starts, are quarantined with their reason instead of staging silently (a null
+    account's revenue reached no mart; an inverted line zeroed its account)."""
+    sub = "raw_billing.subscriptions"
+    sql = [
+        _copy_with(sub, "subscription_id", "'sub_inc_1' as subscription_id, null as account_id"),
+        _copy_with(sub, "subscription_id", "'sub_inc_2' as subscription_id, ' ' as start_date"),
+        _copy_with(sub, "subscription_id", "'sub_inc_3' as subscription_id, null as mrr"),
+        _copy_with(sub, "subscription_id",
+                   "'sub_inc_4' as subscription_id, start_date as end_date, "
+                   "strftime(cast(start_date as date) + interval 30 day, '%Y-%m-%d') as start_date"),
+    ]
+    wh = _hostile(clean, tmp_path_factory, "incomplete_subscriptions", sql, REVENUE_MARTS)
+    _assert_common(wh, clean, REVENUE_MARTS, {"billing.subscriptions": 4})
+    assert _quarantined(wh) == [
+        ("billing.subscriptions", "account_id", "missing_account_id"),
+        ("billing.subscriptions", "end_date", "end_before_start"),
+        ("billing.subscriptions", "mrr", "missing_mrr"),
+        ("billing.subscriptions", "start_date", "missing_start_date"),
+    ]
+
+
+# ----------------------------------------------------------------------------- CTA timeline
+def test_cta_closed_before_created_is_an_anomaly(clean, tmp_path_factory):
+    """A closed CTA whose close lies 9 days before its creation: listed in
+    dq_cross_table_anomalies as closed_before_created, its days open / past due are empty
+    (never -9), and the medians and on-time rates of every playbook and CSM month equal the
+    clean build's. The other CTAs are unchanged."""
+    with clean.con() as con:
+        cta = con.execute("""select cta_id from intermediate.int_ctas_enriched
+                             where is_closed and due_date is not null
+                             order by cta_id limit 1""").fetchone()[0]
+    sql = [_copy_with("raw_cs.ctas", "updated_at desc",  # the latest version of that CTA
+                      "'cta_back_1' as cta_id, "
+                      "strftime(cast(created_at as timestamp) - interval 9 day, '%Y-%m-%d %H:%M:%S') as closed_at",
+                      f"cta_id = '{cta}'")]
+    marts = ["fct_ctas", "fct_playbook_monthly", "fct_csm_monthly"]
+    wh = _hostile(clean, tmp_path_factory, "cta_closed_before_created", sql, marts)
+    assert wh.build.returncode == 0, wh.build.stdout[-8000:]
+    recon = _recon(wh)
+    assert recon["cs_platform.ctas"]["staged"] == _recon(clean)["cs_platform.ctas"]["staged"] + 1
+    assert all(r["ok"] and r["quarantined"] == 0 for r in recon.values()), recon
+    assert wh.query("""select anomaly_type, source_table, record_id from dq.dq_cross_table_anomalies
+                       where anomaly_type <> 'event_before_send'""") == [
+        ("closed_before_created", "cs_platform.ctas", "cta_back_1")]
+    assert wh.query("""select days_open, days_past_due, is_closed_on_time, is_closed from marts.fct_ctas
+                       where cta_id = 'cta_back_1'""") == [(None, None, False, True)]
+    assert wh.query("select min(days_open) from marts.fct_ctas")[0][0] >= 0
+    with duckdb.connect(str(wh.path), read_only=True) as con:
+        con.execute(f"attach '{clean.path}' as clean_wh (read_only)")
+        checks = {
+            "fct_ctas": "select * from {} where cta_id <> 'cta_back_1'",
+            "fct_playbook_monthly": "select playbook_id, month_start, median_days_to_close, on_time_rate, "
+                                    "ctas_closed_on_time from {}",
+            "fct_csm_monthly": "select user_id, month_start, cta_on_time_rate, ctas_closed_on_time from {}",
+        }
+        catalog = con.execute("select current_database()").fetchone()[0]
+        for m, q in checks.items():
+            a, b = q.format(f'"{catalog}".marts.{m}'), q.format(f"clean_wh.marts.{m}")
+            diff = con.execute(f"select count(*) from (({a} except all {b}) union all ({b} except all {a}))").fetchone()[0]
+            assert diff == 0, (m, diff)
+
+
+# ----------------------------------------------------------------------------- missing raw columns
+def test_missing_nullable_columns_are_filled_and_counted(clean, tmp_path_factory):
+    """Raw tables without a column the contract marks nullable (survey_responses.
+    related_activity_id, email_events.url): the build exits 0, every row stages,
+    each filled column is listed in dq_missing_raw_columns with its row count, and the
+    revenue marts equal the clean build's."""
+    drops = [("raw_surveys", "survey_responses", "related_activity_id"), ("raw_digital", "email_events", "url")]
+    wh = _hostile(clean, tmp_path_factory, "missing_nullable",
+                  [f"alter table {s}.{t} drop column {c}" for s, t, c in drops], REVENUE_MARTS)
+    _assert_common(wh, clean, REVENUE_MARTS)
+    recon = _recon(wh)
+    got = wh.query("select source_table, column_name, filled_rows from dq.dq_missing_raw_columns order by 1")
+    assert got == [("digital.email_events", "url", recon["digital.email_events"]["raw"]),
+                   ("surveys.survey_responses", "related_activity_id", recon["surveys.survey_responses"]["raw"])], got
+    assert clean.query("select count(*) from dq.dq_missing_raw_columns")[0][0] == 0
+    assert wh.query("select count(*) from staging.stg_surveys__survey_responses "
+                    "where related_activity_id is not null")[0][0] == 0
+    assert clean.query("select count(*) from staging.stg_surveys__survey_responses "
+                       "where related_activity_id is not null")[0][0] > 0
+
+
+def test_missing_required_column_fails_naming_it(clean, tmp_path_factory):
+    """A raw table without a required column stops the build with
+    'raw_<schema>.<table> lacks required column <col>' (not a binder error)."""
+    wh = _hostile(clean, tmp_path_factory, "missing_required",
+                  ["alter table raw_billing.subscriptions drop column product"], ["fct_mrr_movements"])
+    assert wh.build.returncode != 0
+    assert "raw_billing.subscriptions lacks required column product" in wh.build.stdout, wh.build.stdout[-4000:]
+
+
+def test_raw_contract_macro_matches_the_contract_doc():
+    """macros/cleaning/raw_contract.sql states the same columns and nullable columns as
+    docs/raw_contract.md (a column is nullable when its meaning says nullable, optional or
+    'null = ...')."""
+    import re
+    from conftest import ROOT
+    doc, expected, src, table = (ROOT / "docs" / "raw_contract.md").read_text(), {}, None, None
+    for line in doc.splitlines():
+        m = re.match(r"## (\w+) \(`(\w+)`", line)
+        if m or line.startswith("## "):
+            src = m.group(1) if m else None
+            continue
+        if src and line.startswith("| ") and not line.startswith("| table") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            table = cells[0].split()[0] if cells[0] else table
+            cols, meaning = [c.strip() for c in cells[1].split(",")], cells[3].lower()
+            for c in cols:
+                if len(cols) > 1:
+                    nullable = meaning.startswith("nullable") or f"{c} nullable" in meaning
+                else:
+                    nullable = "nullable" in meaning or "null =" in meaning or meaning.startswith("optional")
+                entry = expected.setdefault(f"{src}.{table}", {"columns": [], "nullable": []})
+                entry["columns"].append(c)
+                if nullable:
+                    entry["nullable"].append(c)
+    macro = (ROOT / "macros" / "cleaning" / "raw_contract.sql").read_text()
+    got = {}
+    for name, cols, nullable in re.findall(
+            r"'([a-z_]+[.][a-z_]+)': \{\s*'columns': \[([^]]*)\],\s*'nullable': \[([^]]*)\]", macro):
+        got[name] = {"columns": re.findall(r"'(\w+)'", cols), "nullable": re.findall(r"'(\w+)'", nullable)}
+    assert got == expected
+
+
 def test_report_timings():
     print("[hostile] timings: " + ", ".join(f"{k} {v:.0f}s" for k, v in TIMINGS.items()))

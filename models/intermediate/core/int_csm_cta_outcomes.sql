@@ -2,7 +2,10 @@
     Each CTA with the outcome its status maps to (seed `cta_status_outcomes`,
     matched on the lower-cased status; a status missing from the seed is
     `unmapped`), whether it is closed and whether it was closed by its due
-    date. Credited to the CTA's owner in the month it closed.
+    date. Credited to the CTA's owner in the month it closed. A CTA closed
+    on a day before the day it was created (dq_cross_table_anomalies:
+    closed_before_created) has an unknown timeline: never on time, and
+    has_unknown_duration keeps it out of on-time denominators.
 -#}
 
 with ctas as (
@@ -47,10 +50,12 @@ final as (
         outcome,
 
         -- booleans
+        coalesce(cast(closed_at as date) < cast(created_at as date), false) as has_unknown_duration,
         outcome in ('success', 'lost', 'invalid', 'auto_resolved') and closed_at is not null as is_closed,
         coalesce(
             outcome in ('success', 'lost', 'invalid', 'auto_resolved')
             and closed_at is not null
+            and cast(closed_at as date) >= cast(created_at as date)
             and cast(closed_at as date) <= due_date,
             false
         ) as is_closed_on_time,

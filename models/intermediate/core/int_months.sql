@@ -2,7 +2,9 @@
     The reporting calendar: one row per month from the first month a contract
     started to the as-of month. The as-of date is var `as_of_date` when set,
     else the latest day with product usage (the freshest complete feed), else
-    today. Months are generated from a digits cross join (up to 1,000 months)
+    today. Only plausible data sets the first month: staging quarantines a
+    date before var `earliest_plausible_date` (implausible_date), and the
+    first contract month is never earlier than that date either. Months are generated from a digits cross join (up to 1,000 months)
     so the model is the same SQL on every engine.
 -#}
 
@@ -31,7 +33,9 @@ contract_bounds as (
 
     select min(start_date) as first_contract_date
     from subscriptions
-    where mrr > 0
+    where
+        mrr > 0
+        and start_date >= {{ cs_analytics.earliest_plausible_date() }}
 
 ),
 

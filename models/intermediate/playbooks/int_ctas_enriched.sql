@@ -11,7 +11,12 @@
     `worked` (closed success or lost: a CSM ran the playbook) or
     `comparison` (closed invalid, auto-resolved by the platform, or left
     open past its due date with no activity ever logged against it: the
-    same trigger, no playbook run). The attribution window is the playbook's, else var
+    same trigger, no playbook run). A CTA closed on a day before the day it
+    was created (listed in dq_cross_table_anomalies as closed_before_created)
+    keeps its outcome, but its timeline is unknown: days_open and
+    days_past_due are null (so no median sees a negative duration), it is
+    not closed on time, and has_unknown_duration excludes it from on-time
+    denominators. The attribution window is the playbook's, else var
     `default_attribution_window_days` (45).
 -#}
 
@@ -109,7 +114,8 @@ flagged as (
                 and closed_at is not null
                 then closed_date
             else as_of_date
-        end as measured_to_date
+        end as measured_to_date,
+        coalesce(closed_date < created_date, false) as has_unknown_duration
     from mapped
 
 ),
@@ -146,15 +152,14 @@ final as (
         cast(attribution_window_days as integer) as attribution_window_days,
         cast(logged_activities as integer) as logged_activities,
         cast(
-            {{ dbt.datediff(
-                'created_date',
-                'measured_to_date',
-                'day'
-            ) }} as integer
+            case
+                when not has_unknown_duration
+                    then {{ dbt.datediff('created_date', 'measured_to_date', 'day') }}
+            end as integer
         ) as days_open,
         cast(
             case
-                when due_date is not null
+                when due_date is not null and not has_unknown_duration
                     then greatest({{ dbt.datediff('due_date', 'measured_to_date', 'day') }}, 0)
             end as integer
         ) as days_past_due,
@@ -164,7 +169,8 @@ final as (
         is_worked,
         is_invalid,
         is_untouched,
-        coalesce(is_closed and closed_date <= due_date, false) as is_closed_on_time,
+        has_unknown_duration,
+        coalesce(is_closed and not has_unknown_duration and closed_date <= due_date, false) as is_closed_on_time,
         coalesce(not is_closed and outcome <> 'unmapped' and as_of_date > due_date, false) as is_overdue,
         rule_id is not null as is_from_rule,
 

@@ -413,7 +413,9 @@ ctas_monthly as (
         count(*) as ctas_closed,
         sum(case when outcome <> 'invalid' then 1 else 0 end) as ctas_closed_valid,
         sum(case when outcome = 'success' then 1 else 0 end) as ctas_successful,
-        sum(case when due_date is not null then 1 else 0 end) as ctas_closed_with_due_date,
+        sum(
+            case when due_date is not null and not coalesce(has_unknown_duration, false) then 1 else 0 end
+        ) as ctas_closed_with_due_date,
         sum(case when is_closed_on_time then 1 else 0 end) as ctas_closed_on_time
     from ctas
     where is_closed and owner_user_id is not null

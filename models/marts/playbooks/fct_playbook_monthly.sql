@@ -174,7 +174,9 @@ closed_stats as (
         sum(case when outcome = 'lost' then 1 else 0 end) as ctas_closed_lost,
         sum(case when outcome = 'invalid' then 1 else 0 end) as ctas_closed_invalid,
         sum(case when outcome = 'auto_resolved' then 1 else 0 end) as ctas_auto_resolved,
-        sum(case when due_date is not null then 1 else 0 end) as ctas_closed_with_due_date,
+        sum(
+            case when due_date is not null and not coalesce(has_unknown_duration, false) then 1 else 0 end
+        ) as ctas_closed_with_due_date,
         sum(case when is_closed_on_time then 1 else 0 end) as ctas_closed_on_time,
         {{ cs_analytics.median('days_open') }} as median_days_to_close
     from cta_facts

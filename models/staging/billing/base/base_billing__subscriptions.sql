@@ -18,7 +18,7 @@
 
 with source as (
 
-    select * from {{ source('billing', 'subscriptions') }}
+    {{ cs_analytics.raw_source('billing', 'subscriptions') }}
 
 ),
 
@@ -30,7 +30,7 @@ renamed as (
         {{ cs_analytics.clean_id('account_id') }} as account_id,
 
         -- strings
-        {{ cs_analytics.clean_text('product') }} as product,
+        {{ cs_analytics.clean_free_text('product') }} as product,
 
         -- numerics
         {{ cs_analytics.safe_cast_numeric('mrr') }} as mrr,
@@ -59,13 +59,20 @@ labelled as (
         *,
         {{ cs_analytics.dq_label_columns([
             cs_analytics.dq_check_missing_key('subscription_id'),
+            cs_analytics.dq_check_missing_required('account_id'),
+            cs_analytics.dq_check_missing_required('start_date'),
+            cs_analytics.dq_check_missing_required('mrr'),
             cs_analytics.dq_check_out_of_range('mrr'),
             cs_analytics.dq_check_unparseable('mrr'),
             cs_analytics.dq_check_unparseable('seats'),
             cs_analytics.dq_check_unparseable('start_date'),
             cs_analytics.dq_check_unparseable('end_date'),
             cs_analytics.dq_check_unparseable('updated_at'),
+            cs_analytics.dq_check_implausible_date('start_date'),
+            cs_analytics.dq_check_implausible_date('end_date'),
+            cs_analytics.dq_check_implausible_date('updated_at'),
             cs_analytics.dq_check('negative_mrr', 'mrr', 'coalesce(mrr < 0, false)'),
+            cs_analytics.dq_check_ends_before_start('start_date', 'end_date'),
         ]) }},
         (
             coalesce(_raw_subscription_id, '') <> coalesce(subscription_id, '')

@@ -16,7 +16,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'account_team_history') }}
+    {{ cs_analytics.raw_source('crm', 'account_team_history') }}
 
 ),
 
@@ -55,6 +55,8 @@ labelled as (
             cs_analytics.dq_check_missing_key('valid_from'),
             cs_analytics.dq_check_unparseable('valid_from'),
             cs_analytics.dq_check_unparseable('valid_to'),
+            cs_analytics.dq_check_implausible_date('valid_from'),
+            cs_analytics.dq_check_implausible_date('valid_to'),
         ]) }},
         (
             coalesce(_raw_account_id, '') <> coalesce(account_id, '')

@@ -22,7 +22,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'accounts') }}
+    {{ cs_analytics.raw_source('crm', 'accounts') }}
 
 ),
 
@@ -34,13 +34,13 @@ renamed as (
         {{ cs_analytics.clean_id('parent_account_id') }} as parent_account_id,
 
         -- strings
-        {{ cs_analytics.clean_text('account_name') }} as account_name,
+        {{ cs_analytics.clean_free_text('account_name') }} as account_name,
         {{ cs_analytics.clean_enum('segment', segment.synonyms, segment.accepted) }} as segment,
         {{ cs_analytics.clean_enum(
             'coverage_model', coverage_model.synonyms, coverage_model.accepted
         ) }} as coverage_model,
-        {{ cs_analytics.clean_text('industry') }} as industry,
-        {{ cs_analytics.clean_text('region') }} as region,
+        {{ cs_analytics.clean_free_text('industry') }} as industry,
+        {{ cs_analytics.clean_free_text('region') }} as region,
 
         -- booleans
         {{ cs_analytics.safe_cast_boolean('is_deleted') }} as is_deleted,
@@ -68,6 +68,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('updated_at'),
             cs_analytics.dq_check_unparseable('is_deleted'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('updated_at'),
             cs_analytics.dq_check_future('created_at'),
         ]) }},
         (

@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'advocacy_events') }}
+    {{ cs_analytics.raw_source('crm', 'advocacy_events') }}
 
 ),
 
@@ -55,6 +55,7 @@ labelled as (
         {{ cs_analytics.dq_label_columns([
             cs_analytics.dq_check_missing_key('advocacy_event_id'),
             cs_analytics.dq_check_unparseable('occurred_at'),
+            cs_analytics.dq_check_implausible_date('occurred_at'),
             cs_analytics.dq_check_future('occurred_at'),
         ]) }},
         (

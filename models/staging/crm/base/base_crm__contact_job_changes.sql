@@ -15,7 +15,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'contact_job_changes') }}
+    {{ cs_analytics.raw_source('crm', 'contact_job_changes') }}
 
 ),
 
@@ -28,7 +28,7 @@ renamed as (
         {{ cs_analytics.clean_id('to_account_id') }} as to_account_id,
 
         -- strings
-        {{ cs_analytics.clean_text('to_company_name') }} as to_company_name,
+        {{ cs_analytics.clean_free_text('to_company_name') }} as to_company_name,
 
         -- timestamps
         {{ cs_analytics.safe_cast_timestamp_utc('detected_at') }} as detected_at,
@@ -51,6 +51,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('contact_id'),
             cs_analytics.dq_check_missing_key('detected_at'),
             cs_analytics.dq_check_unparseable('detected_at'),
+            cs_analytics.dq_check_implausible_date('detected_at'),
             cs_analytics.dq_check_future('detected_at'),
         ]) }},
         (

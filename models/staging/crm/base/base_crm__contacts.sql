@@ -20,7 +20,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'contacts') }}
+    {{ cs_analytics.raw_source('crm', 'contacts') }}
 
 ),
 
@@ -33,8 +33,8 @@ renamed as (
 
         -- strings
         {{ cs_analytics.clean_text('email') }} as email,
-        {{ cs_analytics.clean_text('full_name') }} as full_name,
-        {{ cs_analytics.clean_text('title') }} as title,
+        {{ cs_analytics.clean_free_text('full_name') }} as full_name,
+        {{ cs_analytics.clean_free_text('title') }} as title,
 
         -- booleans
         {{ cs_analytics.safe_cast_boolean('is_champion') }} as is_champion,
@@ -66,6 +66,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('is_referenceable'),
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('left_at'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('left_at'),
             cs_analytics.dq_check_future('created_at'),
         ]) }},
         (

@@ -28,7 +28,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'opportunities') }}
+    {{ cs_analytics.raw_source('crm', 'opportunities') }}
 
 ),
 
@@ -47,7 +47,7 @@ renamed as (
         {{ cs_analytics.clean_enum(
             'opportunity_type', opportunity_type.synonyms, opportunity_type.accepted
         ) }} as opportunity_type,
-        {{ cs_analytics.clean_text('stage') }} as stage,
+        {{ cs_analytics.clean_free_text('stage') }} as stage,
         {{ cs_analytics.clean_enum(
             'lead_source', lead_source.synonyms, lead_source.accepted
         ) }} as lead_source,
@@ -89,6 +89,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('is_cs_influenced'),
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('closed_at'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('closed_at'),
             cs_analytics.dq_check_future('created_at'),
             cs_analytics.dq_check_future('closed_at'),
         ]) }},

@@ -21,7 +21,7 @@
 
 with source as (
 
-    select * from {{ source('crm', 'users') }}
+    {{ cs_analytics.raw_source('crm', 'users') }}
 
 ),
 
@@ -33,11 +33,11 @@ renamed as (
         {{ cs_analytics.clean_id('manager_user_id') }} as manager_user_id,
 
         -- strings
-        {{ cs_analytics.clean_text('full_name') }} as full_name,
+        {{ cs_analytics.clean_free_text('full_name') }} as full_name,
         {{ cs_analytics.clean_text('email') }} as email,
         {{ cs_analytics.clean_enum('role', role.synonyms, role.accepted) }} as role,
-        {{ cs_analytics.clean_text('team') }} as team,
-        {{ cs_analytics.clean_text('region') }} as region,
+        {{ cs_analytics.clean_free_text('team') }} as team,
+        {{ cs_analytics.clean_free_text('region') }} as region,
 
         -- numerics
         {{ cs_analytics.safe_cast_numeric('monthly_cost') }} as monthly_cost,
@@ -66,6 +66,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('terminated_at'),
             cs_analytics.dq_check_out_of_range('monthly_cost'),
             cs_analytics.dq_check_unparseable('monthly_cost'),
+            cs_analytics.dq_check_implausible_date('hired_at'),
+            cs_analytics.dq_check_implausible_date('terminated_at'),
             cs_analytics.dq_check_future('hired_at'),
         ]) }},
         (

@@ -23,7 +23,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'activities') }}
+    {{ cs_analytics.raw_source('cs_platform', 'activities') }}
 
 ),
 
@@ -68,6 +68,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('activity_id'),
             cs_analytics.dq_check_unparseable('occurred_at'),
             cs_analytics.dq_check_unparseable('duration_minutes'),
+            cs_analytics.dq_check_implausible_date('occurred_at'),
             cs_analytics.dq_check_future('occurred_at'),
         ]) }},
         (

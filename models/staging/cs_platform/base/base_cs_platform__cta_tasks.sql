@@ -16,7 +16,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'cta_tasks') }}
+    {{ cs_analytics.raw_source('cs_platform', 'cta_tasks') }}
 
 ),
 
@@ -55,6 +55,8 @@ labelled as (
             cs_analytics.dq_check_missing_key('task_id'),
             cs_analytics.dq_check_unparseable('due_date'),
             cs_analytics.dq_check_unparseable('closed_at'),
+            cs_analytics.dq_check_implausible_date('due_date'),
+            cs_analytics.dq_check_implausible_date('closed_at'),
             cs_analytics.dq_check_future('closed_at'),
         ]) }},
         (

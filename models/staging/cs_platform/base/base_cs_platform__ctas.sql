@@ -32,7 +32,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'ctas') }}
+    {{ cs_analytics.raw_source('cs_platform', 'ctas') }}
 
 ),
 
@@ -54,7 +54,7 @@ renamed as (
         {{ cs_analytics.clean_code('priority') }} as priority,
         {{ cs_analytics.clean_code('status') }} as status,
         {{ cs_analytics.clean_enum('source', cta_source.synonyms, cta_source.accepted) }} as source,
-        {{ cs_analytics.clean_text('not_valid_reason') }} as not_valid_reason,
+        {{ cs_analytics.clean_free_text('not_valid_reason') }} as not_valid_reason,
         {{ cs_analytics.clean_enum(
             'close_source', close_source.synonyms, close_source.accepted
         ) }} as close_source,
@@ -89,6 +89,11 @@ labelled as (
             cs_analytics.dq_check_unparseable('original_due_date'),
             cs_analytics.dq_check_unparseable('closed_at'),
             cs_analytics.dq_check_unparseable('updated_at'),
+            cs_analytics.dq_check_implausible_date('due_date'),
+            cs_analytics.dq_check_implausible_date('original_due_date'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('closed_at'),
+            cs_analytics.dq_check_implausible_date('updated_at'),
             cs_analytics.dq_check_future('created_at'),
             cs_analytics.dq_check_future('closed_at'),
         ]) }},

@@ -15,7 +15,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'milestones') }}
+    {{ cs_analytics.raw_source('cs_platform', 'milestones') }}
 
 ),
 
@@ -50,6 +50,7 @@ labelled as (
         {{ cs_analytics.dq_label_columns([
             cs_analytics.dq_check_missing_key('milestone_id'),
             cs_analytics.dq_check_unparseable('achieved_at'),
+            cs_analytics.dq_check_implausible_date('achieved_at'),
             cs_analytics.dq_check_future('achieved_at'),
         ]) }},
         (

@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'playbooks') }}
+    {{ cs_analytics.raw_source('cs_platform', 'playbooks') }}
 
 ),
 
@@ -28,7 +28,7 @@ renamed as (
         {{ cs_analytics.clean_id('playbook_id') }} as playbook_id,
 
         -- strings
-        {{ cs_analytics.clean_text('playbook_name') }} as playbook_name,
+        {{ cs_analytics.clean_free_text('playbook_name') }} as playbook_name,
         {{ cs_analytics.clean_enum(
             'category', playbook_category.synonyms, playbook_category.accepted
         ) }} as category,

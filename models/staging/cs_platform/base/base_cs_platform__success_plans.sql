@@ -18,7 +18,7 @@
 
 with source as (
 
-    select * from {{ source('cs_platform', 'success_plans') }}
+    {{ cs_analytics.raw_source('cs_platform', 'success_plans') }}
 
 ),
 
@@ -61,6 +61,10 @@ labelled as (
             cs_analytics.dq_check_unparseable('updated_at'),
             cs_analytics.dq_check_unparseable('closed_at'),
             cs_analytics.dq_check_unparseable('due_date'),
+            cs_analytics.dq_check_implausible_date('due_date'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('updated_at'),
+            cs_analytics.dq_check_implausible_date('closed_at'),
             cs_analytics.dq_check_future('created_at'),
             cs_analytics.dq_check_future('closed_at'),
         ]) }},

@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'email_events') }}
+    {{ cs_analytics.raw_source('digital', 'email_events') }}
 
 ),
 
@@ -58,6 +58,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('event_id'),
             cs_analytics.dq_check_unparseable('is_machine_open'),
             cs_analytics.dq_check_unparseable('occurred_at'),
+            cs_analytics.dq_check_implausible_date('occurred_at'),
             cs_analytics.dq_check_future('occurred_at'),
         ]) }},
         (

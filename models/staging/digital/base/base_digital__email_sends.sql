@@ -16,7 +16,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'email_sends') }}
+    {{ cs_analytics.raw_source('digital', 'email_sends') }}
 
 ),
 
@@ -53,6 +53,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('send_id'),
             cs_analytics.dq_check_unparseable('step_number'),
             cs_analytics.dq_check_unparseable('sent_at'),
+            cs_analytics.dq_check_implausible_date('sent_at'),
             cs_analytics.dq_check_future('sent_at'),
         ]) }},
         (

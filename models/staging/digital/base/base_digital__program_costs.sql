@@ -13,7 +13,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'program_costs') }}
+    {{ cs_analytics.raw_source('digital', 'program_costs') }}
 
 ),
 
@@ -49,6 +49,7 @@ labelled as (
             cs_analytics.dq_check_unparseable('cost_month'),
             cs_analytics.dq_check_out_of_range('cost_amount'),
             cs_analytics.dq_check_unparseable('cost_amount'),
+            cs_analytics.dq_check_implausible_date('cost_month'),
         ]) }},
         (
             coalesce(_raw_program_id, '') <> coalesce(program_id, '')

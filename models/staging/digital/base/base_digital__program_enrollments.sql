@@ -17,7 +17,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'program_enrollments') }}
+    {{ cs_analytics.raw_source('digital', 'program_enrollments') }}
 
 ),
 
@@ -56,6 +56,8 @@ labelled as (
             cs_analytics.dq_check_unparseable('enrolled_at'),
             cs_analytics.dq_check_unparseable('exited_at'),
             cs_analytics.dq_check_unparseable('is_holdout'),
+            cs_analytics.dq_check_implausible_date('enrolled_at'),
+            cs_analytics.dq_check_implausible_date('exited_at'),
             cs_analytics.dq_check_future('enrolled_at'),
         ]) }},
         (

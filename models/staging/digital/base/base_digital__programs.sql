@@ -21,7 +21,7 @@
 
 with source as (
 
-    select * from {{ source('digital', 'programs') }}
+    {{ cs_analytics.raw_source('digital', 'programs') }}
 
 ),
 
@@ -33,14 +33,14 @@ renamed as (
         {{ cs_analytics.clean_id('owner_user_id') }} as owner_user_id,
 
         -- strings
-        {{ cs_analytics.clean_text('program_name') }} as program_name,
+        {{ cs_analytics.clean_free_text('program_name') }} as program_name,
         {{ cs_analytics.clean_enum(
             'program_type', program_type.synonyms, program_type.accepted
         ) }} as program_type,
         {{ cs_analytics.clean_enum(
             'trigger_type', trigger_type.synonyms, trigger_type.accepted
         ) }} as trigger_type,
-        {{ cs_analytics.clean_text('trigger_rule') }} as trigger_rule,
+        {{ cs_analytics.clean_free_text('trigger_rule') }} as trigger_rule,
         {{ cs_analytics.clean_enum(
             'goal_metric', goal_metric.synonyms, goal_metric.accepted
         ) }} as goal_metric,
@@ -65,6 +65,7 @@ labelled as (
         {{ cs_analytics.dq_label_columns([
             cs_analytics.dq_check_missing_key('program_id'),
             cs_analytics.dq_check_unparseable('launched_at'),
+            cs_analytics.dq_check_implausible_date('launched_at'),
             cs_analytics.dq_check_future('launched_at'),
         ]) }},
         (

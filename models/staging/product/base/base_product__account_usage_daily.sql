@@ -14,7 +14,7 @@
 
 with source as (
 
-    select * from {{ source('product', 'account_usage_daily') }}
+    {{ cs_analytics.raw_source('product', 'account_usage_daily') }}
 
 ),
 
@@ -51,6 +51,7 @@ labelled as (
             cs_analytics.dq_check_unparseable('usage_date'),
             cs_analytics.dq_check_unparseable('active_users'),
             cs_analytics.dq_check_unparseable('events'),
+            cs_analytics.dq_check_implausible_date('usage_date'),
             cs_analytics.dq_check_future('usage_date'),
         ]) }},
         (

@@ -15,7 +15,7 @@
 
 with source as (
 
-    select * from {{ source('product', 'feature_usage_daily') }}
+    {{ cs_analytics.raw_source('product', 'feature_usage_daily') }}
 
 ),
 
@@ -56,6 +56,7 @@ labelled as (
             cs_analytics.dq_check_unparseable('usage_date'),
             cs_analytics.dq_check_unparseable('active_users'),
             cs_analytics.dq_check_unparseable('events'),
+            cs_analytics.dq_check_implausible_date('usage_date'),
             cs_analytics.dq_check_future('usage_date'),
         ]) }},
         (

@@ -21,7 +21,7 @@
 
 with source as (
 
-    select * from {{ source('support', 'tickets') }}
+    {{ cs_analytics.raw_source('support', 'tickets') }}
 
 ),
 
@@ -65,6 +65,9 @@ labelled as (
             cs_analytics.dq_check_unparseable('created_at'),
             cs_analytics.dq_check_unparseable('first_response_at'),
             cs_analytics.dq_check_unparseable('solved_at'),
+            cs_analytics.dq_check_implausible_date('created_at'),
+            cs_analytics.dq_check_implausible_date('first_response_at'),
+            cs_analytics.dq_check_implausible_date('solved_at'),
             cs_analytics.dq_check_future('created_at'),
             cs_analytics.dq_check_future('first_response_at'),
             cs_analytics.dq_check_future('solved_at'),

@@ -20,7 +20,7 @@
 
 with source as (
 
-    select * from {{ source('surveys', 'survey_responses') }}
+    {{ cs_analytics.raw_source('surveys', 'survey_responses') }}
 
 ),
 
@@ -38,7 +38,7 @@ renamed as (
         {{ cs_analytics.clean_enum(
             'survey_type', survey_type.synonyms, survey_type.accepted
         ) }} as survey_type,
-        {{ cs_analytics.clean_text('comment') }} as comment,
+        {{ cs_analytics.clean_free_text('comment') }} as comment,
 
         -- numerics
         {{ cs_analytics.safe_cast_integer('score') }} as score,
@@ -64,6 +64,7 @@ labelled as (
             cs_analytics.dq_check_missing_key('response_id'),
             cs_analytics.dq_check_unparseable('score'),
             cs_analytics.dq_check_unparseable('responded_at'),
+            cs_analytics.dq_check_implausible_date('responded_at'),
             cs_analytics.dq_check_future('responded_at'),
             cs_analytics.dq_check(
                 'score_out_of_range', 'score',

@@ -73,6 +73,31 @@
 {%- endmacro %}
 
 
+{#-
+    _normalise_unicode: one Unicode form (NFC) for ids, so an id typed with a
+    decomposed accent ('e' + U+0301) matches the same id with the composed
+    character ('é'). DuckDB: nfc_normalize; PostgreSQL: normalize(.., NFC),
+    only in a UTF8 database (elsewhere the text is kept as it is, since
+    PostgreSQL refuses to normalise other encodings). Spark and Snowflake have
+    no normalisation function: ids are kept as they arrived there
+    (DECISIONS.md).
+-#}
+{% macro _normalise_unicode(expr) -%}
+    {{ return(adapter.dispatch('_normalise_unicode', 'cs_analytics')(expr)) }}
+{%- endmacro %}
+
+{% macro default___normalise_unicode(expr) -%}
+    {{ expr }}
+{%- endmacro %}
+
+{% macro duckdb___normalise_unicode(expr) -%}
+    nfc_normalize({{ expr }})
+{%- endmacro %}
+
+{% macro postgres___normalise_unicode(expr) -%}
+    case when current_setting('server_encoding') = 'UTF8' then normalize({{ expr }}, nfc) else {{ expr }} end
+{%- endmacro %}
+
 {#- The raw value as trimmed text; empty or blank becomes null. -#}
 {% macro _as_clean_text(col) -%}
     nullif({{ cs_analytics._trim_invisible('cast(' ~ col ~ ' as ' ~ dbt.type_string() ~ ')') }}, '')

@@ -202,6 +202,37 @@ def test_padded_ids_and_texts_match_their_account(clean, tmp_path_factory):
     assert n == clean.query("select count(*) from marts.dim_accounts")[0][0]
 
 
+def test_decomposed_accents_in_ids_match_their_account(clean, tmp_path_factory):
+    """The CRM writes an id with a composed accent (U+00E9), billing and the usage feed write the
+    same id decomposed (e + U+0301, as Mac and some web exports do): after NFC every child row
+    finds its account, no orphan appears, the decomposed ids are counted as normalised and the
+    revenue per month is the clean build's."""
+    with clean.con() as con:
+        columns = con.execute("""select table_schema, table_name, column_name from information_schema.columns
+                                 where table_schema like 'raw_%' and column_name like '%account_id'
+                                 order by 1, 2, 3""").fetchall()
+    sql = ["update raw_crm.accounts set account_id = account_id || chr(233)"]
+    sql += [f"update {s}.{t} set {c} = {c} || 'e' || chr(769)" for s, t, c in columns
+            if (s, t, c) != ("raw_crm", "accounts", "account_id")]
+    assert len(sql) > 10, columns
+    # the whole project: every mart carries the re-spelled ids, so none may keep the clean build's
+    wh = _hostile(clean, tmp_path_factory, "decomposed_ids", sql, None)
+    assert wh.build.returncode == 0, wh.build.stdout[-8000:]
+    recon, base = _recon(wh), _recon(clean)
+    for table, r in recon.items():
+        assert r["ok"] and r["staged"] == base[table]["staged"] and r["quarantined"] == 0, (table, r)
+    for table in ("billing.subscriptions", "product.account_usage_daily", "crm.account_team_history"):
+        assert recon[table]["ids"] == recon[table]["raw"], (table, recon[table])
+    failures, before = _relationship_failures(wh), _relationship_failures(clean)
+    changed = {k: (v, before.get(k)) for k, v in failures.items() if v != before.get(k)}
+    assert failures and not changed, changed
+    by_month = "select month_start, sum(mrr), count(*) from marts.fct_mrr_movements group by 1 order by 1"
+    assert wh.query(by_month) == clean.query(by_month)
+    ids = wh.query("select count(*), count(distinct account_id), "
+                   "sum(case when account_id like '%' || chr(233) then 1 else 0 end) from marts.dim_accounts")[0]
+    assert ids[0] == clean.query("select count(*) from marts.dim_accounts")[0][0] == ids[1] == ids[2], ids
+
+
 # ----------------------------------------------------------------------------- timestamps
 ONE_TO_MANY_MARTS = ["fct_email_sends", "fct_program_monthly"]
 

@@ -410,9 +410,9 @@ final as (
         ) as sales_accepted_close_rate,
         {{ cs_analytics.to_decimal('won_arr', 18, 2) }} as won_arr,
         {{ cs_analytics.to_decimal('program_cost', 18, 2) }} as program_cost,
-        cast(
-            case when accounts_reached > 0 then program_cost / accounts_reached end as decimal(18, 2)
-        ) as cost_per_account_reached,
+        {{ cs_analytics.to_decimal(
+            'case when accounts_reached > 0 then program_cost / accounts_reached end', 18, 2
+        ) }} as cost_per_account_reached,
 
         -- lift of this month's enrollment cohort: usage per seat change
         cast(usage_lift_treated_enrollments as bigint) as usage_lift_treated_enrollments,

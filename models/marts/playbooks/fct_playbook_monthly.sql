@@ -15,6 +15,13 @@
     playbook's worked CTAs per reason.
 -#}
 
+{#- the recovery interval is computed in double precision on every engine (Spark would otherwise
+    divide decimals at a truncated scale and move the sixth decimal) -#}
+{%- set recovery_x_worked = 'cast(worked_ctas_recovered as ' ~ cs_analytics.type_double() ~ ')' -%}
+{%- set recovery_n_worked = 'cast(worked_ctas_recovery_judged as ' ~ cs_analytics.type_double() ~ ')' -%}
+{%- set recovery_x_comparison = 'cast(comparison_ctas_recovered as ' ~ cs_analytics.type_double() ~ ')' -%}
+{%- set recovery_n_comparison = 'cast(comparison_ctas_recovery_judged as ' ~ cs_analytics.type_double() ~ ')' -%}
+
 with ctas as (
 
     select * from {{ ref('int_ctas_enriched') }}
@@ -516,11 +523,11 @@ final as (
                 when worked_ctas_recovery_judged > 0 and comparison_ctas_recovery_judged > 0
                     then
                         {{ cs_analytics.otm_plus_two_difference(
-                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
-                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+                            recovery_x_worked, recovery_n_worked,
+                            recovery_x_comparison, recovery_n_comparison) }}
                         - {{ cs_analytics.otm_z_95() }} * {{ cs_analytics.otm_two_proportion_standard_error(
-                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
-                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+                            recovery_x_worked, recovery_n_worked,
+                            recovery_x_comparison, recovery_n_comparison) }}
             end as decimal(18, 6)
         ) as recovery_rate_difference_ci_lower,
         cast(
@@ -528,11 +535,11 @@ final as (
                 when worked_ctas_recovery_judged > 0 and comparison_ctas_recovery_judged > 0
                     then
                         {{ cs_analytics.otm_plus_two_difference(
-                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
-                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+                            recovery_x_worked, recovery_n_worked,
+                            recovery_x_comparison, recovery_n_comparison) }}
                         + {{ cs_analytics.otm_z_95() }} * {{ cs_analytics.otm_two_proportion_standard_error(
-                            'worked_ctas_recovered', 'worked_ctas_recovery_judged',
-                            'comparison_ctas_recovered', 'comparison_ctas_recovery_judged') }}
+                            recovery_x_worked, recovery_n_worked,
+                            recovery_x_comparison, recovery_n_comparison) }}
             end as decimal(18, 6)
         ) as recovery_rate_difference_ci_upper,
 

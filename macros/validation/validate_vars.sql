@@ -5,7 +5,7 @@
     SQL error that names no var halfway through the build. Also callable on
     its own: dbt run-operation validate_vars --vars '{...}'.
 
-    Rules (DECISIONS.md, "hostile2"):
+    Rules (DECISIONS.md, "Hostile exports, second part"):
     - day windows are whole numbers >= 0; the averaging windows
       (baseline_window_days, usage_rule_trailing_days) and
       usage_lookback_days are >= 1;

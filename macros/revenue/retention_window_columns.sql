@@ -1,5 +1,6 @@
 {#-
     The columns of one retention window in fct_revenue_retention: its ARR
+    (with expansion and contraction split into products, seats and price)
     and logo counts and its three rates, each column prefixed with the
     window's name (`monthly_`, `trailing_12m_`). `window` is the alias of the
     aggregated window joined to the slice.
@@ -19,6 +20,20 @@
     ] -%}
     {%- for column in arr_columns %}
         {{ cs_analytics.to_decimal(window ~ '.' ~ column, 18, 2) }} as {{ window }}_{{ column }},
+    {%- endfor %}
+    {#- the expansion and contraction ARR split into products / seats / price:
+        the price part is the rest, so the three add up to the total exactly -#}
+    {%- for movement in ['expansion', 'contraction'] %}
+        {{ cs_analytics.to_decimal(window ~ '.' ~ movement ~ '_products_arr', 18, 2) }}
+        as {{ window }}_{{ movement }}_arr_from_products,
+        {{ cs_analytics.to_decimal(window ~ '.' ~ movement ~ '_seats_arr', 18, 2) }}
+        as {{ window }}_{{ movement }}_arr_from_seats,
+        cast(
+            {{ cs_analytics.to_decimal(window ~ '.' ~ movement ~ '_arr', 18, 2) }}
+            - {{ cs_analytics.to_decimal(window ~ '.' ~ movement ~ '_products_arr', 18, 2) }}
+            - {{ cs_analytics.to_decimal(window ~ '.' ~ movement ~ '_seats_arr', 18, 2) }}
+            as decimal(18, 2)
+        ) as {{ window }}_{{ movement }}_arr_from_price,
     {%- endfor %}
     {%- for column in logo_columns %}
         cast({{ window }}.{{ column }} as bigint) as {{ window }}_{{ column }},

@@ -315,3 +315,56 @@ def test_dirty_build_succeeds_and_keeps_revenue(dirty_warehouse):
         ) as d
     """)[0][0]
     assert dupes == 0
+
+
+def test_arr_change_split_matches_python_recomputation(clean_warehouse):
+    """Issue 16 s3: expansion split into products, seats and price. Recomputed here from the raw
+    billing lines (clean data: raw = clean) by the documented rule: per product, lines active on the
+    1st; a product new this month is products, a product gone is products; a product held both months
+    with seats on every line both months: (seats now - seats before) x MRR before / seats before is
+    seats; the rest is price. Every expansion/contraction/flat row of fct_mrr_movements must match to
+    the cent, and the three parts must add up to arr_change."""
+    lines = clean_warehouse.query(
+        "select account_id, coalesce(product, 'unknown'), cast(mrr as decimal(28, 6)), "
+        "cast(seats as integer), cast(start_date as date), cast(end_date as date) "
+        "from raw_billing.subscriptions")
+    rows = clean_warehouse.query(
+        "select account_id, month_start, movement, arr_change, arr_change_from_products, arr_change_from_seats, "
+        "arr_change_from_price from marts.fct_mrr_movements where movement in ('expansion', 'contraction', 'flat')")
+    by_account = defaultdict(list)
+    for acc, prod, mrr, seats, sd, ed in lines:
+        by_account[acc].append((prod, Decimal(mrr), seats, sd, ed))
+
+    def products_on(acc, day):
+        out = {}
+        for prod, mrr, seats, sd, ed in by_account[acc]:
+            if sd <= day and (ed is None or ed > day):
+                m, s, n, ns = out.get(prod, (Decimal(0), 0, 0, 0))
+                out[prod] = (m + mrr, s + (seats or 0), n + 1, ns + (seats is not None))
+        return {p: (m, s if ns == n and s > 0 else None) for p, (m, s, n, ns) in out.items() if m > 0}
+
+    checked = seat_rows = price_rows = 0
+    problems = []
+    for acc, month, movement, arr_change, from_products, from_seats, from_price in rows:
+        before, now = products_on(acc, month_add(month, -1)), products_on(acc, month)
+        products = seats_part = Decimal(0)
+        for p in set(before) | set(now):
+            if p not in before:
+                products += now[p][0]
+            elif p not in now:
+                products -= before[p][0]
+            elif before[p][1] and now[p][1]:
+                seats_part += (Decimal(now[p][1] - before[p][1]) * before[p][0] / Decimal(before[p][1]))
+        exp_products = (12 * products).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        exp_seats = (12 * seats_part).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        exp_price = arr_change - exp_products - exp_seats
+        got = (from_products, from_seats, from_price)
+        # seats: the package rounds the MRR part to 6 decimals before x12: allow one cent
+        if (from_products != exp_products or abs(from_seats - exp_seats) > Decimal("0.01")
+                or from_products + from_seats + from_price != arr_change):
+            problems.append((acc, month, movement, arr_change, got, (exp_products, exp_seats, exp_price)))
+        checked += 1
+        seat_rows += exp_seats != 0
+        price_rows += exp_price != 0
+    assert checked > 100 and seat_rows > 5 and price_rows > 5, (checked, seat_rows, price_rows)
+    assert not problems, f"{len(problems)} of {checked} rows differ, e.g. {problems[:3]}"

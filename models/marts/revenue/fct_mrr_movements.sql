@@ -3,7 +3,8 @@
     first month with MRR to the as-of month (months between a churn and a
     return are not rows), with the CSM who owned the account on the first
     day of the month. Sum `mrr_change` by `movement` for a bridge from
-    starting to ending MRR.
+    starting to ending MRR; the `arr_change_from_*` columns say why a
+    retained account's ARR moved (products, seats, price).
 -#}
 
 with mrr_monthly as (
@@ -30,6 +31,13 @@ user_labels as (
 
 ),
 
+changes_explained as (
+
+    select * from {{ ref('int_account_mrr_changes_explained') }}
+    where window_type = 'single_month'
+
+),
+
 final as (
 
     select
@@ -52,6 +60,14 @@ final as (
         {{ cs_analytics.to_decimal('mrr_monthly.arr', 18, 2) }} as arr,
         {{ cs_analytics.to_decimal('mrr_monthly.previous_arr', 18, 2) }} as previous_arr,
         cast(12 * mrr_monthly.mrr_change as decimal(18, 2)) as arr_change,
+        cast(12 * changes_explained.products_mrr_change as decimal(18, 2)) as arr_change_from_products,
+        {{ cs_analytics.to_decimal('12 * changes_explained.seats_mrr_change', 18, 2) }} as arr_change_from_seats,
+        cast(
+            cast(12 * mrr_monthly.mrr_change as decimal(18, 2))
+            - cast(12 * changes_explained.products_mrr_change as decimal(18, 2))
+            - {{ cs_analytics.to_decimal('12 * changes_explained.seats_mrr_change', 18, 2) }}
+            as decimal(18, 2)
+        ) as arr_change_from_price,
         cast(mrr_monthly.seats as bigint) as seats,
         cast(mrr_monthly.active_subscription_lines as bigint) as active_subscription_lines,
 
@@ -71,6 +87,10 @@ final as (
         on mrr_monthly.account_id = accounts.account_id
     left join user_labels
         on owners.csm_user_id = user_labels.user_id
+    left join changes_explained
+        on
+            mrr_monthly.account_id = changes_explained.account_id
+            and mrr_monthly.month_start = changes_explained.month_start
 
 )
 

@@ -20,15 +20,28 @@ accounts as (
 
 ),
 
+changes_explained as (
+
+    select * from {{ ref('int_account_mrr_changes_explained') }}
+
+),
+
 sliced as (
 
     select
         retention_windows.*,
         coalesce(accounts.segment, 'unknown') as segment,
-        coalesce(accounts.coverage_model, 'unknown') as coverage_model
+        coalesce(accounts.coverage_model, 'unknown') as coverage_model,
+        coalesce(changes_explained.products_mrr_change, 0) as products_mrr_change,
+        coalesce(changes_explained.seats_mrr_change, 0) as seats_mrr_change
     from retention_windows
     left join accounts
         on retention_windows.account_id = accounts.account_id
+    left join changes_explained
+        on
+            retention_windows.account_id = changes_explained.account_id
+            and retention_windows.window_type = changes_explained.window_type
+            and retention_windows.month_start = changes_explained.month_start
 
 ),
 
@@ -44,6 +57,14 @@ aggregated as (
         12 * sum(starting_mrr) as starting_arr,
         12 * sum(expansion_mrr) as expansion_arr,
         12 * sum(contraction_mrr) as contraction_arr,
+        12 * sum(case when retention_movement = 'expansion' then products_mrr_change else 0 end)
+            as expansion_products_arr,
+        12 * sum(case when retention_movement = 'expansion' then seats_mrr_change else 0 end)
+            as expansion_seats_arr,
+        -12 * sum(case when retention_movement = 'contraction' then products_mrr_change else 0 end)
+            as contraction_products_arr,
+        -12 * sum(case when retention_movement = 'contraction' then seats_mrr_change else 0 end)
+            as contraction_seats_arr,
         12 * sum(churned_mrr) as churned_arr,
         12 * sum(starting_mrr - contraction_mrr - churned_mrr) as gross_retained_arr,
         12 * sum(case when is_in_starting_cohort then ending_mrr else 0 end) as ending_arr_of_cohort,

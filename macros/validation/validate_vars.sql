@@ -115,6 +115,7 @@
         ('health_support_load_per_seat_ceiling', 0.5, 0, none, false),
         ('usage_risk_threshold_per_seat', 0.30, 0, none, true),
         ('gross_margin', 0.8, 0, 1, false),
+        ('clv_churn_prior_weight', 0.1, 0, none, true),
     ] -%}
     {%- for name, default, lowest, highest, inclusive in numbers -%}
         {%- set value = var(name, default) -%}

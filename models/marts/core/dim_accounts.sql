@@ -6,7 +6,9 @@
     latest day on or before the as-of date, for paying accounts. CLV = ARPA (the account's current MRR) x gross margin
     (var `gross_margin`, default 0.8) / the monthly revenue churn rate of its
     segment over the trailing twelve months (churned + contracted MRR /
-    starting MRR, pooled over the twelve single-month windows).
+    starting MRR, pooled over the twelve single-month windows), shrunk
+    towards the company's rate (var `clv_churn_prior_weight`) so a segment
+    that lost nothing still gets a finite value; `clv_churn_basis` says which.
 -#}
 
 with accounts as (
@@ -138,17 +140,51 @@ segment_churn as (
 
 ),
 
-segment_churn_rates as (
+company_churn as (
 
     select
-        segment,
-        lost_mrr,
-        starting_mrr,
+        sum(lost_mrr) as lost_mrr,
+        sum(starting_mrr) as starting_mrr
+    from segment_churn
+
+),
+
+segment_churn_rates as (
+
+    {#- the CLV rate: the segment's pooled rate shrunk towards the company's,
+        with the company's rate counting as var clv_churn_prior_weight (default
+        0.1) of the company's twelve-month starting MRR; DECISIONS.md -#}
+    select
+        segment_churn.segment,
+        case
+            when segment_churn.starting_mrr > 0
+                then cast(segment_churn.lost_mrr as {{ cs_analytics.type_double() }}) / segment_churn.starting_mrr
+        end as monthly_revenue_churn_rate,
+        case
+            when segment_churn.starting_mrr > 0 and company_churn.starting_mrr > 0
+                then (
+                    segment_churn.lost_mrr
+                    + {{ var('clv_churn_prior_weight', 0.1) }} * company_churn.lost_mrr
+                )
+                / cast(
+                    segment_churn.starting_mrr
+                    + {{ var('clv_churn_prior_weight', 0.1) }} * company_churn.starting_mrr
+                    as {{ cs_analytics.type_double() }}
+                )
+        end as clv_monthly_churn_rate
+    from segment_churn
+    cross join company_churn
+
+),
+
+company_churn_rate as (
+
+    select
         case
             when starting_mrr > 0
                 then cast(lost_mrr as {{ cs_analytics.type_double() }}) / starting_mrr
-        end as monthly_revenue_churn_rate
-    from segment_churn
+        end as clv_monthly_churn_rate
+    from company_churn
 
 ),
 
@@ -165,6 +201,13 @@ joined as (
         coalesce(revenue_history.lifetime_revenue, 0) as lifetime_revenue,
         revenue_history.last_churn_month,
         segment_churn_rates.monthly_revenue_churn_rate,
+        coalesce(segment_churn_rates.clv_monthly_churn_rate, company_churn_rate.clv_monthly_churn_rate)
+        as clv_monthly_churn_rate,
+        case
+            when segment_churn_rates.clv_monthly_churn_rate is not null
+                then case when segment_churn_rates.clv_monthly_churn_rate > 0 then 'segment_shrunk_to_company' end
+            when company_churn_rate.clv_monthly_churn_rate > 0 then 'company'
+        end as clv_churn_basis,
         current_health.health_score,
         current_health.health_band
     from accounts
@@ -178,6 +221,7 @@ joined as (
         on accounts.segment = segment_churn_rates.segment
     left join current_health
         on accounts.account_id = current_health.account_id
+    cross join company_churn_rate
 
 ),
 
@@ -197,6 +241,7 @@ final as (
         region,
         current_owner_role,
         case when current_mrr > 0 then health_band end as current_health_band,
+        case when current_mrr > 0 then clv_churn_basis end as clv_churn_basis,
 
         -- numerics
         {{ cs_analytics.to_decimal('current_mrr', 18, 2) }} as current_mrr,
@@ -206,12 +251,13 @@ final as (
         {{ cs_analytics.to_decimal('lifetime_revenue', 18, 2) }} as lifetime_revenue,
         cast(case when current_mrr > 0 then health_score end as decimal(18, 2)) as current_health_score,
         {{ cs_analytics.to_decimal('monthly_revenue_churn_rate', 18, 6) }} as segment_monthly_revenue_churn_rate,
+        {{ cs_analytics.to_decimal('clv_monthly_churn_rate', 18, 6) }} as clv_monthly_churn_rate,
         cast({{ var('gross_margin', 0.8) }} as decimal(18, 6)) as gross_margin,
         cast(
             cast(
                 case
-                    when current_mrr > 0 and monthly_revenue_churn_rate > 0
-                        then current_mrr * {{ var('gross_margin', 0.8) }} / monthly_revenue_churn_rate
+                    when current_mrr > 0 and clv_monthly_churn_rate > 0
+                        then current_mrr * {{ var('gross_margin', 0.8) }} / clv_monthly_churn_rate
                 end as decimal(28, 9)
             ) as decimal(18, 2)
         ) as estimated_clv,

@@ -202,7 +202,7 @@ joined as (
         revenue_history.last_churn_month,
         segment_churn_rates.monthly_revenue_churn_rate,
         coalesce(segment_churn_rates.clv_monthly_churn_rate, company_churn_rate.clv_monthly_churn_rate)
-        as clv_monthly_churn_rate,
+            as clv_monthly_churn_rate,
         case
             when segment_churn_rates.clv_monthly_churn_rate is not null
                 then case when segment_churn_rates.clv_monthly_churn_rate > 0 then 'segment_shrunk_to_company' end

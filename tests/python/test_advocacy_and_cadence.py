@@ -127,3 +127,37 @@ def test_one_to_many_check_in_is_a_delivered_program_email(clean_warehouse):
     assert touched, "no one-to-many account received a delivered email: nothing checked"
     # the email is what makes them compliant: without it every one of these would be measured from contract start
     assert sum(1 for r in rows if r[1]) > 0
+
+
+def test_advocates_added_is_the_flow_of_first_advocacy_events(clean_warehouse):
+    """Issue 16 s3: advocates added per month, recomputed in Python from the raw advocacy events
+    (clean data): a contact counts once, in the month of its first event; an account is a new
+    advocate account in the month of its first event. Sums over the mart equal the distinct
+    contacts and accounts that ever advocated inside the mart's months."""
+    from collections import Counter
+    import datetime as dt
+
+    raw = clean_warehouse.query(
+        "select account_id, contact_id, cast(occurred_at as timestamp) from raw_crm.advocacy_events "
+        "where account_id is not null and occurred_at is not null")
+    months = {r[0] for r in clean_warehouse.query("select month_start from marts.fct_advocacy_monthly")}
+    first_contact, first_account = {}, {}
+    for acc, contact, at in raw:
+        m = dt.date(at.year, at.month, 1)
+        if contact is not None:
+            key = (acc, contact)
+            first_contact[key] = min(first_contact.get(key, m), m)
+        first_account[acc] = min(first_account.get(acc, m), m)
+    expected_added = Counter((acc, m) for (acc, _), m in first_contact.items() if m in months)
+    expected_new = {(acc, m) for acc, m in first_account.items() if m in months}
+    got_added = {(a, m): n for a, m, n in clean_warehouse.query(
+        "select account_id, month_start, advocates_added from marts.fct_advocacy_monthly where advocates_added > 0")}
+    got_new = {(a, m) for a, m in clean_warehouse.query(
+        "select account_id, month_start from marts.fct_advocacy_monthly where is_new_advocate_account")}
+    assert len(expected_added) > 10, "too few advocates in the fixture to prove anything"
+    assert got_added == dict(expected_added)
+    assert got_new == expected_new
+    # a flow, not the stock: repeat advocates are not added again
+    repeat = clean_warehouse.query(
+        "select count(*) from marts.fct_advocacy_monthly where advocating_contacts > advocates_added")[0][0]
+    assert repeat > 0, "no month with a repeat advocate: the flow and the stock cannot be told apart here"

@@ -1,6 +1,7 @@
 {#-
     Customer advocacy per account and month: referenceable contacts,
-    advocacy events by type, the opportunities and won ARR advocates
+    advocacy events by type, advocates added (contacts advocating for the
+    first time: the flow beside the stock), the opportunities and won ARR advocates
     influenced, and champions who moved to another company with the pipeline
     and revenue that followed them there. Rows: every month the account paid
     (MRR > 0), plus any other month with advocacy activity. Pipeline counts in
@@ -13,7 +14,7 @@
 
 {%- set event_types = ['reference_call', 'case_study', 'review', 'speaking', 'referral'] %}
 {%- set fact_ctes = [
-    'events_monthly', 'influenced_created', 'influenced_won', 'moves_monthly', 'move_created', 'move_won'
+    'events_monthly', 'advocates_added_monthly', 'influenced_created', 'influenced_won', 'moves_monthly', 'move_created', 'move_won'
 ] %}
 
 with mrr_monthly as (
@@ -82,6 +83,45 @@ events_monthly as (
         account_id is not null
         and occurred_at is not null
     group by account_id, cast({{ dbt.date_trunc('month', 'occurred_at') }} as date)
+
+),
+
+first_advocacy as (
+
+    select
+        account_id,
+        contact_id,
+        min(occurred_at) as first_advocated_at
+    from advocacy_events
+    where
+        account_id is not null
+        and contact_id is not null
+        and occurred_at is not null
+    group by account_id, contact_id
+
+),
+
+first_account_advocacy as (
+
+    select
+        account_id,
+        cast({{ dbt.date_trunc('month', 'min(occurred_at)') }} as date) as first_advocacy_month
+    from advocacy_events
+    where
+        account_id is not null
+        and occurred_at is not null
+    group by account_id
+
+),
+
+advocates_added_monthly as (
+
+    select
+        account_id,
+        cast({{ dbt.date_trunc('month', 'first_advocated_at') }} as date) as month_start,
+        count(*) as advocates_added
+    from first_advocacy
+    group by account_id, cast({{ dbt.date_trunc('month', 'first_advocated_at') }} as date)
 
 ),
 
@@ -205,6 +245,7 @@ final as (
         {%- endfor %}
         cast(coalesce(events_monthly.other_advocacy_events, 0) as integer) as other_advocacy_events,
         cast(coalesce(events_monthly.advocacy_events, 0) as integer) as advocacy_events,
+        cast(coalesce(advocates_added_monthly.advocates_added, 0) as integer) as advocates_added,
 
         -- numerics: influenced pipeline and revenue
         cast(coalesce(influenced_created.influenced_opportunities, 0) as integer) as influenced_opportunities,
@@ -222,6 +263,7 @@ final as (
 
         -- booleans
         coalesce(mrr_monthly.mrr > 0, false) as is_paying_customer,
+        coalesce(first_account_advocacy.first_advocacy_month = spine.month_start, false) as is_new_advocate_account,
 
         -- dates
         spine.month_start
@@ -243,6 +285,12 @@ final as (
         on
             spine.account_id = events_monthly.account_id
             and spine.month_start = events_monthly.month_start
+    left join advocates_added_monthly
+        on
+            spine.account_id = advocates_added_monthly.account_id
+            and spine.month_start = advocates_added_monthly.month_start
+    left join first_account_advocacy
+        on spine.account_id = first_account_advocacy.account_id
     left join influenced_created
         on
             spine.account_id = influenced_created.account_id

@@ -136,10 +136,12 @@ final as (
         health_monthly.health_score_sum,
         coalesce(health_monthly.healthy_accounts, 0) as healthy_accounts,
         case
-            when health_monthly.scored_accounts > 0 then health_monthly.health_score_sum / health_monthly.scored_accounts
+            when health_monthly.scored_accounts > 0
+                then health_monthly.health_score_sum / health_monthly.scored_accounts
         end as avg_health_score,
         case
-            when health_monthly.scored_accounts > 0 then 1.0 * health_monthly.healthy_accounts / health_monthly.scored_accounts
+            when health_monthly.scored_accounts > 0
+                then 1.0 * health_monthly.healthy_accounts / health_monthly.scored_accounts
         end as pct_accounts_healthy,
         expected.expected_gross_retained_arr
 

@@ -161,15 +161,30 @@ milestones_monthly as (
 
 user_months as (
 
-    select csm_user_id, month_start from activity_monthly
+    select
+        csm_user_id,
+        month_start
+    from activity_monthly
     union
-    select csm_user_id, month_start from touched_monthly
+    select
+        csm_user_id,
+        month_start
+    from touched_monthly
     union
-    select csm_user_id, month_start from compliance_monthly
+    select
+        csm_user_id,
+        month_start
+    from compliance_monthly
     union
-    select csm_user_id, month_start from ctas_monthly
+    select
+        csm_user_id,
+        month_start
+    from ctas_monthly
     union
-    select csm_user_id, month_start from milestones_monthly
+    select
+        csm_user_id,
+        month_start
+    from milestones_monthly
 
 ),
 

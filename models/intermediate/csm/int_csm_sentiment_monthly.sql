@@ -109,13 +109,25 @@ credit_monthly as (
 
 user_months as (
 
-    select csm_user_id, month_start from post_ebr_monthly
+    select
+        csm_user_id,
+        month_start
+    from post_ebr_monthly
     union
-    select csm_user_id, month_start from nps_monthly
+    select
+        csm_user_id,
+        month_start
+    from nps_monthly
     union
-    select csm_user_id, month_start from advocates_monthly
+    select
+        csm_user_id,
+        month_start
+    from advocates_monthly
     union
-    select csm_user_id, month_start from credit_monthly
+    select
+        csm_user_id,
+        month_start
+    from credit_monthly
 
 ),
 

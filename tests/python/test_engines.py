@@ -234,3 +234,27 @@ def test_postgres_marts_carry_their_docs_as_comments(pg_build, duck):
     assert not problems, "PostgreSQL mart comments:\n" + "\n".join(problems[:40])
     assert described == len(duck["marts"])
 
+
+
+def test_spark_marts_carry_their_docs_as_comments(spark_build, duck):
+    """Spark Parquet marts: column comments come from the CREATE TABLE the package writes for
+    contracted tables (macros/adapters/column_comments.sql), the table comment from dbt-spark."""
+    spark = spark_build["spark"]
+    table_comments = {}
+
+    def read(node):
+        rows = spark.sql(f'describe table extended {node["schema"]}.{node["alias"]}').collect()
+        out, in_columns = {}, True
+        for r in rows:
+            if not r["col_name"] or r["col_name"].startswith("#"):
+                in_columns = False   # partition / detail sections follow the columns
+            elif in_columns:
+                out[r["col_name"]] = r["comment"]
+            elif r["col_name"] == "Comment":
+                table_comments[node["name"]] = r["data_type"]
+        return out
+
+    problems = _comment_problems(duck, read)
+    problems += [f"{name}: table comment differs from its description" for name, node in sorted(duck["marts"].items())
+                 if (table_comments.get(node["name"]) or "").strip() != node["description"].strip()]
+    assert not problems, "Spark mart comments:\n" + "\n".join(problems[:40])

@@ -21,6 +21,9 @@ by its own ``enabled`` config (none is, today; README "Engines").
 
 Also on PostgreSQL: the read-only BI role can select every mart and nothing
 else, and can write nowhere.
+
+On PostgreSQL and Spark every mart and mart column carries its YAML description
+as its comment (issue 13 section 4; DuckDB in test_warehouse_docs.py).
 """
 from __future__ import annotations
 

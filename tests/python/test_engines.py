@@ -21,6 +21,9 @@ by its own ``enabled`` config (none is, today; README "Engines").
 
 Also on PostgreSQL: the read-only BI role can select every mart and nothing
 else, and can write nowhere.
+
+On PostgreSQL and Spark every mart and mart column carries its YAML description
+as its comment (issue 13 section 4; DuckDB in test_warehouse_docs.py).
 """
 from __future__ import annotations
 
@@ -234,3 +237,27 @@ def test_postgres_marts_carry_their_docs_as_comments(pg_build, duck):
     assert not problems, "PostgreSQL mart comments:\n" + "\n".join(problems[:40])
     assert described == len(duck["marts"])
 
+
+
+def test_spark_marts_carry_their_docs_as_comments(spark_build, duck):
+    """Spark Parquet marts: column comments come from the CREATE TABLE the package writes for
+    contracted tables (macros/adapters/column_comments.sql), the table comment from dbt-spark."""
+    spark = spark_build["spark"]
+    table_comments = {}
+
+    def read(node):
+        rows = spark.sql(f'describe table extended {node["schema"]}.{node["alias"]}').collect()
+        out, in_columns = {}, True
+        for r in rows:
+            if not r["col_name"] or r["col_name"].startswith("#"):
+                in_columns = False   # partition / detail sections follow the columns
+            elif in_columns:
+                out[r["col_name"]] = r["comment"]
+            elif r["col_name"] == "Comment":
+                table_comments[node["name"]] = r["data_type"]
+        return out
+
+    problems = _comment_problems(duck, read)
+    problems += [f"{name}: table comment differs from its description" for name, node in sorted(duck["marts"].items())
+                 if (table_comments.get(node["name"]) or "").strip() != node["description"].strip()]
+    assert not problems, "Spark mart comments:\n" + "\n".join(problems[:40])

@@ -1,14 +1,13 @@
 {#-
     The customer health score per account and customer day: six components
     scored 0-100 from the signals of `int_account_health_signals_daily`,
-    weighted per coverage model by the seed `health_score_weights`, and
-    banded red / yellow / green. Definitions: models/docs/health_docs.md.
+    weighted per coverage model (`int_account_health_parameters`, from the
+    seed `health_score_weights`), and banded red / yellow / green. Definitions: models/docs/health_docs.md.
 
     A component without data that day (no seats, no survey or rated
     activity, support tickets switched off) is left empty and its weight is
     spread over the others: health_score = sum(score x weight) / scored_weight
-    over the components that have a score. A coverage model missing from
-    the weights seed uses the weights of var `health_default_coverage_model`.
+    over the components that have a score.
 -#}
 
 {{ config(materialized='table') }}
@@ -22,7 +21,6 @@
 {%- set target_utilisation = var('health_usage_target_utilisation', 0.6) %}
 {%- set trend_share = var('health_usage_trend_share', 0.3) %}
 {%- set support_ceiling = var('health_support_load_per_seat_ceiling', 0.5) %}
-{%- set default_tier = var('health_default_coverage_model', 'low_touch') %}
 
 with signals as (
 
@@ -30,30 +28,9 @@ with signals as (
 
 ),
 
-health_score_weights as (
+parameters as (
 
-    select * from {{ cs_analytics.reference_table('health_score_weights') }}
-
-),
-
-tier_targets as (
-
-    select * from {{ cs_analytics.reference_table('tier_targets') }}
-
-),
-
-weights as (
-
-    select
-        coverage_model,
-        max(case when component = 'usage' then weight end) as usage_weight,
-        max(case when component = 'adoption' then weight end) as adoption_weight,
-        max(case when component = 'engagement' then weight end) as engagement_weight,
-        max(case when component = 'sentiment' then weight end) as sentiment_weight,
-        max(case when component = 'support' then weight end) as support_weight,
-        max(case when component = 'relationship' then weight end) as relationship_weight
-    from health_score_weights
-    group by coverage_model
+    select * from {{ ref('int_account_health_parameters') }}
 
 ),
 
@@ -61,17 +38,16 @@ signals_with_targets as (
 
     select
         signals.*,
-        coalesce(segment_targets.target_touches_per_account_month, tier_defaults.target_touches_per_account_month)
-        * {{ lookback }} / 30.0 as expected_touchpoints_90d
+        parameters.usage_weight,
+        parameters.adoption_weight,
+        parameters.engagement_weight,
+        parameters.sentiment_weight,
+        parameters.support_weight,
+        parameters.relationship_weight,
+        parameters.expected_touchpoints_90d
     from signals
-    left join tier_targets as segment_targets
-        on
-            signals.coverage_model = segment_targets.coverage_model
-            and signals.segment = segment_targets.segment
-    left join tier_targets as tier_defaults
-        on
-            signals.coverage_model = tier_defaults.coverage_model
-            and tier_defaults.segment = 'all'
+    left join parameters
+        on signals.account_id = parameters.account_id
 
 ),
 
@@ -204,34 +180,6 @@ components as (
 
 ),
 
-weighted as (
-
-    select
-        components.*,
-        cast(coalesce(weights.usage_weight, default_weights.usage_weight) as {{ cs_analytics.type_double() }})
-            as usage_weight,
-        cast(coalesce(weights.adoption_weight, default_weights.adoption_weight) as {{ cs_analytics.type_double() }})
-            as adoption_weight,
-        cast(coalesce(weights.engagement_weight, default_weights.engagement_weight) as {{ cs_analytics.type_double() }})
-            as engagement_weight,
-        cast(coalesce(weights.sentiment_weight, default_weights.sentiment_weight) as {{ cs_analytics.type_double() }})
-            as sentiment_weight,
-        cast(coalesce(weights.support_weight, default_weights.support_weight) as {{ cs_analytics.type_double() }})
-            as support_weight,
-        cast(
-            coalesce(
-                weights.relationship_weight, default_weights.relationship_weight
-            ) as {{ cs_analytics.type_double() }}
-        )
-            as relationship_weight
-    from components
-    left join weights
-        on components.coverage_model = weights.coverage_model
-    left join weights as default_weights
-        on default_weights.coverage_model = '{{ default_tier }}'
-
-),
-
 totals as (
 
     select
@@ -248,7 +196,7 @@ totals as (
         + case when sentiment_score is null then 0 else sentiment_weight end
         + case when support_score is null then 0 else support_weight end
         + case when relationship_score is null then 0 else relationship_weight end as scored_weight
-    from weighted
+    from components
 
 ),
 

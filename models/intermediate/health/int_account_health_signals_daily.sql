@@ -3,19 +3,17 @@
     (every day with an active subscription line inside the observation
     window), before any scoring.
 
-    How: every source is first reduced to a few rows per account and day
-    (usage, feature use starting / stopping, milestones, touches, sentiment,
-    surveys, tickets, champion and sponsor arrivals and departures), the
-    rows are stacked into one narrow table of daily facts, joined once to
-    the day spine (`int_account_customer_days`), and the trailing figures
-    are window functions over each account's days: `range` frames over
-    `day_index` for the trailing 28, 56 and 90 day windows, running totals for states (features in use, champions
-    present). No per-day correlated subquery and no join per component.
+    How: the daily facts of every source, already reduced to one row per
+    account, day and measure (`int_account_adoption_facts_daily`,
+    `int_account_engagement_facts_daily`), are pivoted to one row per day,
+    joined once to the day spine (`int_account_customer_days`), and the
+    trailing figures are window functions over each account's days: `range`
+    frames over `day_index` for the trailing 28, 56 and 90 day windows,
+    running totals for states (features in use, champions present). No
+    per-day correlated subquery and no join per component.
 
     The spine includes the gap days between two customer episodes, so
-    running totals carry across a gap; facts dated before an account's first
-    spine day are moved to that day (they describe the state it starts in)
-    and facts after its last day are dropped. Gap days are removed at the end.
+    running totals carry across a gap; gap days are removed at the end.
 -#}
 
 {%- set lookback = 90 %}
@@ -42,71 +40,21 @@ accounts as (
 
 ),
 
-usage as (
-
-    select * from {{ ref('int_account_usage_daily') }}
-
-),
-
-feature_periods as (
-
-    select * from {{ ref('int_account_feature_use_periods') }}
-
-),
-
 feature_milestones as (
 
     select * from {{ cs_analytics.reference_table('feature_milestones') }}
 
 ),
 
-milestones as (
+adoption_facts as (
 
-    select * from {{ ref('int_csm_adoption_milestones') }}
-
-),
-
-activities as (
-
-    select * from {{ ref('int_activities_classified') }}
+    select * from {{ ref('int_account_adoption_facts_daily') }}
 
 ),
 
-email_sends as (
+engagement_facts as (
 
-    select * from {{ ref('stg_digital__email_sends') }}
-
-),
-
-survey_responses as (
-
-    select * from {{ ref('stg_surveys__survey_responses') }}
-
-),
-
-{%- if var('using_support_tickets', true) %}
-
-    tickets as (
-
-        select * from {{ ref('stg_support__tickets') }}
-
-    ),
-{%- endif %}
-
-contacts as (
-
-    select * from {{ ref('stg_crm__contacts') }}
-
-),
-
-account_bounds as (
-
-    select
-        account_id,
-        min(date_day) as first_date,
-        max(date_day) as last_date
-    from days
-    group by account_id
+    select * from {{ ref('int_account_engagement_facts_daily') }}
 
 ),
 
@@ -117,252 +65,11 @@ feature_catalog as (
 
 ),
 
--- every fact is one narrow row: (account, day, measure, numeric value, date value)
-usage_facts as (
-
-    select
-        account_id,
-        usage_date as fact_date,
-        'active_users' as measure,
-        active_users as measure_value,
-        cast(null as date) as measure_date
-    from usage
-
-),
-
-feature_facts as (
-
-    select
-        feature_periods.account_id,
-        feature_periods.first_used_date as fact_date,
-        'feature_change' as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from feature_periods
-    where feature_periods.feature_key in (select feature_milestones.feature_key from feature_milestones)
-
-    union all
-
-    select
-        feature_periods.account_id,
-        feature_periods.in_use_until as fact_date,
-        'feature_change' as measure,
-        -1 as measure_value,
-        cast(null as date) as measure_date
-    from feature_periods
-    where feature_periods.feature_key in (select feature_milestones.feature_key from feature_milestones)
-
-),
-
--- a milestone is measured from the day it is reached or falls due, whichever comes first
-milestone_facts as (
-
-    select
-        account_id,
-        case
-            when reached_date is not null and reached_date < due_date then reached_date
-            else due_date
-        end as fact_date,
-        'milestones_measured_change' as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from milestones
-
-    union all
-
-    select
-        account_id,
-        reached_date as fact_date,
-        'milestones_on_time_change' as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from milestones
-    where is_reached_on_time
-
-),
-
-activity_facts as (
-
-    select
-        account_id,
-        activity_date as fact_date,
-        'cs_touchpoints' as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from activities
-    where is_touchpoint
-
-    union all
-
-    select
-        account_id,
-        activity_date as fact_date,
-        sentiment || '_activities' as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from activities
-    where sentiment in ('positive', 'neutral', 'negative')
-
-),
-
-email_facts as (
-
-    select
-        account_id,
-        cast(sent_at as date) as fact_date,
-        'digital_touches' as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from email_sends
-    where sent_at is not null
-
-),
-
--- the latest NPS and CSAT response per account and day (after moving early ones to the first day)
-surveys_ranked as (
-
-    select
-        survey_responses.account_id,
-        survey_responses.survey_type,
-        survey_responses.score,
-        cast(survey_responses.responded_at as date) as survey_date,
-        row_number() over (
-            partition by
-                survey_responses.account_id,
-                survey_responses.survey_type,
-                case
-                    when cast(survey_responses.responded_at as date) < account_bounds.first_date
-                        then account_bounds.first_date
-                    else cast(survey_responses.responded_at as date)
-                end
-            order by survey_responses.responded_at desc, survey_responses.response_id desc
-        ) as response_rank
-    from survey_responses
-    inner join account_bounds
-        on survey_responses.account_id = account_bounds.account_id
-    where
-        survey_responses.survey_type in ('nps', 'csat')
-        and survey_responses.score is not null
-        and survey_responses.responded_at is not null
-
-),
-
-survey_facts as (
-
-    select
-        account_id,
-        survey_date as fact_date,
-        survey_type || '_score' as measure,
-        score as measure_value,
-        survey_date as measure_date
-    from surveys_ranked
-    where response_rank = 1
-
-),
-
-ticket_facts as (
-
-    {%- if var('using_support_tickets', true) %}
-        select
-            account_id,
-            cast(created_at as date) as fact_date,
-            'tickets' as measure,
-            1 as measure_value,
-            cast(null as date) as measure_date
-        from tickets
-        where created_at is not null
-
-        union all
-
-        select
-            account_id,
-            cast(created_at as date) as fact_date,
-            'escalations' as measure,
-            1 as measure_value,
-            cast(null as date) as measure_date
-        from tickets
-        where
-            created_at is not null
-            and is_escalated
-    {%- else %}
-        select
-            cast(null as {{ dbt.type_string() }}) as account_id,
-            cast(null as date) as fact_date,
-            'tickets' as measure,
-            0 as measure_value,
-            cast(null as date) as measure_date
-        from feature_catalog
-        where 1 = 0
-    {%- endif %}
-
-),
-
--- champions and sponsors arrive (+1) and leave (-1); a contact without a join date counts from the start
-relationship_facts as (
-
-    select
-        account_id,
-        coalesce(cast(created_at as date), cast('1900-01-01' as date)) as fact_date,
-        case when is_champion then 'champion_change' else 'exec_sponsor_change' end as measure,
-        1 as measure_value,
-        cast(null as date) as measure_date
-    from contacts
-    where is_champion or is_exec_sponsor
-
-    union all
-
-    select
-        account_id,
-        cast(left_at as date) as fact_date,
-        case when is_champion then 'champion_change' else 'exec_sponsor_change' end as measure,
-        -1 as measure_value,
-        case when is_champion then cast(left_at as date) end as measure_date
-    from contacts
-    where
-        (is_champion or is_exec_sponsor)
-        and left_at is not null
-        and (created_at is null or left_at >= created_at)
-
-),
-
 stacked_facts as (
 
-    select * from usage_facts
+    select * from adoption_facts
     union all
-    select * from feature_facts
-    union all
-    select * from milestone_facts
-    union all
-    select * from activity_facts
-    union all
-    select * from email_facts
-    union all
-    select * from survey_facts
-    union all
-    select * from ticket_facts
-    union all
-    select * from relationship_facts
-
-),
-
--- facts before the account's first spine day move to that day; facts after its last day are dropped
-clamped_facts as (
-
-    select
-        stacked_facts.account_id,
-        stacked_facts.measure,
-        stacked_facts.measure_value,
-        stacked_facts.measure_date,
-        case
-            when stacked_facts.fact_date < account_bounds.first_date then account_bounds.first_date
-            else stacked_facts.fact_date
-        end as date_day
-    from stacked_facts
-    inner join account_bounds
-        on stacked_facts.account_id = account_bounds.account_id
-    where
-        stacked_facts.fact_date is not null
-        and stacked_facts.fact_date <= account_bounds.last_date
+    select * from engagement_facts
 
 ),
 
@@ -382,7 +89,7 @@ daily_facts as (
         max(case when measure = 'csat_score' then measure_value end) as csat_score,
         max(case when measure = 'csat_score' then measure_date end) as csat_date,
         max(case when measure = 'champion_change' then measure_date end) as champion_left_date
-    from clamped_facts
+    from stacked_facts
     group by account_id, date_day
 
 ),

@@ -173,16 +173,16 @@ standard_errors as (
         treated_value - holdout_value as lift,
         case
             when metric_kind = 'proportion' and treated_n >= 1 and holdout_n >= 1
-                then {{ cs_analytics.otm_plus_two_difference('treated_sum', 'treated_n', 'holdout_sum', 'holdout_n') }}
+                then {{ cs_analytics.plus_two_difference('treated_sum', 'treated_n', 'holdout_sum', 'holdout_n') }}
             else treated_value - holdout_value
         end as lift_interval_centre,
         case
             when metric_kind = 'mean' and treated_n >= 2 and holdout_n >= 2
-                then {{ cs_analytics.otm_welch_standard_error(
+                then {{ cs_analytics.welch_standard_error(
                     'treated_variance', 'treated_n', 'holdout_variance', 'holdout_n'
                 ) }}
             when metric_kind = 'proportion' and treated_n >= 1 and holdout_n >= 1
-                then {{ cs_analytics.otm_two_proportion_standard_error(
+                then {{ cs_analytics.plus_two_standard_error(
                     'treated_sum', 'treated_n', 'holdout_sum', 'holdout_n'
                 ) }}
         end as lift_standard_error
@@ -214,12 +214,10 @@ final as (
         cast(lift as decimal(18, 6)) as lift,
         cast(lift_standard_error as decimal(18, 6)) as lift_standard_error,
         cast(lift_interval_centre as decimal(18, 6)) as lift_interval_centre,
-        cast(
-            lift_interval_centre - {{ cs_analytics.otm_z_95() }} * lift_standard_error as decimal(18, 6)
-        ) as lift_ci95_lower,
-        cast(
-            lift_interval_centre + {{ cs_analytics.otm_z_95() }} * lift_standard_error as decimal(18, 6)
-        ) as lift_ci95_upper,
+        cast({{ cs_analytics.interval_lower('lift_interval_centre', 'lift_standard_error') }} as decimal(18, 6))
+            as lift_ci95_lower,
+        cast({{ cs_analytics.interval_upper('lift_interval_centre', 'lift_standard_error') }} as decimal(18, 6))
+            as lift_ci95_upper,
 
         -- booleans
         enrolled_month is null as is_all_cohorts,

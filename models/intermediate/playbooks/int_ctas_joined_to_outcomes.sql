@@ -1,10 +1,8 @@
 {#-
-    Each CTA joined to what happened after it, for the playbook and alert
-    marts (usage lives in `int_ctas_joined_to_usage`):
+    Each CTA joined to what happened after it (usage: int_ctas_joined_to_usage):
 
     - revenue within the alert-precision window: whether the account churned
-      or contracted (MRR below the previous month's, from
-      `int_account_mrr_monthly`) in a month M with
+      or contracted (MRR below the previous month's) in a month M with
       created day < first day of M <= created day + var
       `alert_precision_window_days` (90). Complete once the last such month
       is in the calendar.
@@ -14,9 +12,8 @@
       it: renewed when MRR > 0, expanded when MRR is above the CTA month's.
     - the milestone recorded against the CTA (milestones.cta_id) from the
       day it was opened to the end of its attribution window.
-    - the opportunity (CSQL) it generated (opportunities.source_cta_id): the
-      first one, whether any was won, won ARR and days from CTA to
-      opportunity.
+    - the CSQLs it generated (int_opportunities_aggregated_to_ctas) and the
+      days from CTA to the first one.
     - for lifecycle CTAs whose reason is `<activity type>_due` (`ebr_due`,
       `qbr_due`, `check_in_due`): the first such activity on the account
       from the CTA's opening to its close (or the as-of date), and for an EBR
@@ -51,9 +48,9 @@ milestones as (
 
 ),
 
-opportunities as (
+opportunities_per_cta as (
 
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('int_opportunities_aggregated_to_ctas') }}
 
 ),
 
@@ -181,37 +178,6 @@ milestones_in_window as (
         cast(milestones.achieved_at as date) >= ctas_dated.created_date
         and cast(milestones.achieved_at as date) < ctas_dated.attribution_end_date
     group by ctas_dated.cta_id
-
-),
-
-opportunities_ranked as (
-
-    select
-        source_cta_id as cta_id,
-        opportunity_id,
-        created_at,
-        is_sales_accepted,
-        is_won,
-        amount_arr,
-        row_number() over (partition by source_cta_id order by created_at, opportunity_id) as opportunity_rank
-    from opportunities
-    where source_cta_id is not null
-
-),
-
-opportunities_per_cta as (
-
-    select
-        cta_id,
-        count(*) as opportunities_created,
-        max(case when opportunity_rank = 1 then opportunity_id end) as opportunity_id,
-        min(created_at) as first_opportunity_created_at,
-        max(case when is_sales_accepted then 1 else 0 end) = 1 as was_sales_accepted,
-        max(case when is_won then 1 else 0 end) = 1 as was_won,
-        sum(amount_arr) as pipeline_arr,
-        sum(case when is_won then amount_arr else 0 end) as won_arr
-    from opportunities_ranked
-    group by cta_id
 
 ),
 

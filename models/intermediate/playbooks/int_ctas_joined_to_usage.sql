@@ -4,15 +4,8 @@
     window), the lift between the two, and whether usage came back above the
     risk threshold within the window.
 
-    Windows (whole UTC days, start inclusive, end exclusive):
-    - baseline: the `baseline_window_days` (28) days before the day the CTA
-      was opened;
-    - after, for a worked CTA: from the day it was closed for the playbook's
-      attribution window (else `default_attribution_window_days`, 45);
-    - after, for a comparison CTA (invalid or untouched): from the day it was
-      opened + the median days to close of worked CTAs with the same reason,
-      for the same window, so both groups are measured the same time after
-      the trigger fired. Other CTAs (still being worked) have no after window.
+    Windows (baseline; after, for worked and comparison CTAs): see
+    int_cta_usage_windows.
 
     Usage per seat over a window = the sum of daily active users per seat /
     the account's customer days in the window (days with an active
@@ -43,120 +36,20 @@
 
 {{ config(materialized='table') }}
 
-{%- set baseline_days = var('baseline_window_days', 28) %}
 {%- set trailing_days = var('usage_rule_trailing_days', 14) %}
 {%- set threshold = var('usage_risk_threshold_per_seat', 0.30) %}
 {%- set lag_days = var('alert_rule_lag_days', 1) %}
 
-with ctas as (
+with windows_bounded as (
 
-    select * from {{ ref('int_ctas_enriched') }}
-
-),
-
-customer_days as (
-
-    select * from {{ ref('int_account_customer_days') }}
-
-),
-
-usage as (
-
-    select * from {{ ref('int_account_usage_daily') }}
-
-),
-
-months as (
-
-    select * from {{ ref('int_months') }}
-
-),
-
-as_of as (
-
-    select max(as_of_date) as as_of_date
-    from months
-
-),
-
-days_to_close_by_reason as (
-
-    select
-        reason,
-        count(*) as worked_ctas,
-        {{ cs_analytics.median('days_open') }} as median_days_to_close
-    from ctas
-    where is_worked
-    group by reason
-
-),
-
-anchored as (
-
-    select
-        ctas.cta_id,
-        ctas.account_id,
-        ctas.effectiveness_group,
-        ctas.attribution_window_days,
-        ctas.reason,
-        ctas.created_date,
-        ctas.closed_date,
-        as_of.as_of_date,
-        cast(round(days_to_close_by_reason.median_days_to_close, 0) as integer) as comparison_anchor_days
-    from ctas
-    cross join as_of
-    left join days_to_close_by_reason
-        on ctas.reason = days_to_close_by_reason.reason
-
-),
-
-windows as (
-
-    select
-        cta_id,
-        account_id,
-        reason,
-        effectiveness_group,
-        attribution_window_days,
-        as_of_date,
-        comparison_anchor_days,
-        cast({{ dbt.dateadd('day', -baseline_days, 'created_date') }} as date) as baseline_start_date,
-        created_date as baseline_end_date,
-        case
-            when effectiveness_group = 'worked' then closed_date
-            when effectiveness_group = 'comparison'
-                then cast({{ dbt.dateadd('day', 'comparison_anchor_days', 'created_date') }} as date)
-        end as after_start_date
-    from anchored
-
-),
-
-windows_bounded as (
-
-    select
-        *,
-        cast(
-            {{ dbt.dateadd('day', 'attribution_window_days', 'after_start_date') }} as date
-        ) as after_end_date,
-        cast(
-            {{ dbt.dateadd('day', -(trailing_days - 1), 'after_start_date') }} as date
-        ) as after_lead_in_date
-    from windows
+    select * from {{ ref('int_cta_usage_windows') }}
 
 ),
 
 days_with_usage as (
 
-    select
-        customer_days.account_id,
-        customer_days.date_day,
-        case when customer_days.is_customer_day then 1 else 0 end as is_customer_day,
-        case when customer_days.is_customer_day then coalesce(usage.usage_per_seat, 0) else 0 end as usage_per_seat
-    from customer_days
-    left join usage
-        on
-            customer_days.account_id = usage.account_id
-            and customer_days.date_day = usage.usage_date
+    {#- every customer-calendar day, usage per seat zero without usage or off customer days #}
+    select * from {{ ref('int_account_days_joined_to_usage') }}
 
 ),
 
@@ -180,7 +73,7 @@ baseline as (
 observation as (
 
     select min(date_day) as observation_start_date
-    from customer_days
+    from days_with_usage
 
 ),
 

@@ -18,9 +18,9 @@ with programs as (
 
 ),
 
-months as (
+spine as (
 
-    select * from {{ ref('int_months') }}
+    select * from {{ ref('int_program_months') }}
 
 ),
 
@@ -30,21 +30,15 @@ enrollments as (
 
 ),
 
-sends as (
+sends_monthly as (
 
-    select * from {{ ref('int_email_events_aggregated_to_sends') }}
-
-),
-
-reconversions as (
-
-    select * from {{ ref('int_email_sends_joined_to_reconversions') }}
+    select * from {{ ref('int_program_sends_monthly') }}
 
 ),
 
-opportunities as (
+opportunities_monthly as (
 
-    select * from {{ ref('int_program_opportunities_joined_to_sends') }}
+    select * from {{ ref('int_program_opportunities_monthly') }}
 
 ),
 
@@ -54,55 +48,9 @@ program_costs as (
 
 ),
 
-lift as (
+cohort_lift as (
 
-    select * from {{ ref('int_program_enrollments_aggregated_to_lift') }}
-
-),
-
-program_months_seen as (
-
-    select
-        program_id,
-        cast({{ dbt.date_trunc('month', 'launched_at') }} as date) as month_start
-    from programs
-    union all
-    select
-        program_id,
-        enrolled_month as month_start
-    from enrollments
-    union all
-    select
-        program_id,
-        sent_month as month_start
-    from sends
-    union all
-    select
-        program_id,
-        cast({{ dbt.date_trunc('month', 'cost_month') }} as date) as month_start
-    from program_costs
-
-),
-
-program_first_months as (
-
-    select
-        program_id,
-        min(month_start) as first_month
-    from program_months_seen
-    where program_id is not null
-    group by program_id
-
-),
-
-spine as (
-
-    select
-        program_first_months.program_id,
-        months.month_start
-    from program_first_months
-    inner join months
-        on program_first_months.first_month <= months.month_start
+    select * from {{ ref('int_program_lift_monthly') }}
 
 ),
 
@@ -120,90 +68,6 @@ enrollments_monthly as (
 
 ),
 
-sends_monthly as (
-
-    select
-        sends.program_id,
-        sends.sent_month as month_start,
-        count(*) as sends,
-        sum(case when sends.was_delivered then 1 else 0 end) as deliveries,
-        sum(case when sends.was_bounced then 1 else 0 end) as bounces,
-        sum(case when sends.was_opened then 1 else 0 end) as unique_opens,
-        sum(sends.human_open_events) as total_opens,
-        sum(case when sends.was_machine_opened then 1 else 0 end) as machine_opened_sends,
-        sum(case when sends.was_clicked then 1 else 0 end) as unique_clicks,
-        sum(sends.click_events) as total_clicks,
-        sum(case when sends.was_unsubscribed then 1 else 0 end) as unsubscribes,
-        sum(case when sends.was_spam_reported then 1 else 0 end) as spam_reports,
-        sum(sends.events_before_send) as events_before_send_excluded,
-        count(distinct sends.account_id) as accounts_sent_to,
-        count(distinct case when sends.was_delivered then sends.account_id end) as accounts_reached,
-        sum(
-            case
-                when
-                    sends.was_delivered and reconversions.is_reconversion_window_complete
-                    and reconversions.is_reconversion_eligible
-                    then 1
-                else 0
-            end
-        ) as reconversion_eligible_sends,
-        sum(
-            case
-                when
-                    sends.was_delivered and reconversions.is_reconversion_window_complete
-                    and not reconversions.is_reconversion_eligible
-                    then 1
-                else 0
-            end
-        ) as sends_not_in_reconversion_state,
-        sum(
-            case
-                when
-                    sends.was_delivered and reconversions.is_reconversion_window_complete
-                    and reconversions.did_reconvert
-                    then 1
-                else 0
-            end
-        ) as reconversions
-    from sends
-    left join reconversions
-        on sends.send_id = reconversions.send_id
-    group by sends.program_id, sends.sent_month
-
-),
-
-opportunities_created as (
-
-    select
-        program_id,
-        created_month as month_start,
-        count(*) as csqls,
-        sum(case when is_sales_accepted then 1 else 0 end) as sales_accepted,
-        sum(amount_arr) as csql_pipeline_arr,
-        sum(case when last_send_id is not null then 1 else 0 end) as csqls_after_a_send,
-        {{ cs_analytics.median('days_from_send_to_opportunity') }} as median_days_send_to_opportunity
-    from opportunities
-    where created_month is not null
-    group by program_id, created_month
-
-),
-
-opportunities_closed as (
-
-    select
-        program_id,
-        closed_month as month_start,
-        count(*) as closed_csqls,
-        sum(case when is_won then 1 else 0 end) as won_csqls,
-        sum(case when is_sales_accepted then 1 else 0 end) as closed_sales_accepted,
-        sum(case when is_sales_accepted and is_won then 1 else 0 end) as won_sales_accepted,
-        sum(won_arr) as won_arr
-    from opportunities
-    where is_closed and closed_month is not null
-    group by program_id, closed_month
-
-),
-
 costs_monthly as (
 
     select
@@ -212,14 +76,6 @@ costs_monthly as (
         sum(cost_amount) as program_cost
     from program_costs
     group by program_id, cast({{ dbt.date_trunc('month', 'cost_month') }} as date)
-
-),
-
-cohort_lift as (
-
-    select *
-    from lift
-    where not is_all_cohorts
 
 ),
 
@@ -252,42 +108,42 @@ joined as (
         coalesce(sends_monthly.reconversion_eligible_sends, 0) as reconversion_eligible_sends,
         coalesce(sends_monthly.reconversions, 0) as reconversions,
         coalesce(sends_monthly.sends_not_in_reconversion_state, 0) as sends_not_in_reconversion_state,
-        coalesce(opportunities_created.csqls, 0) as csqls,
-        coalesce(opportunities_created.sales_accepted, 0) as sales_accepted,
-        coalesce(opportunities_created.csql_pipeline_arr, 0) as csql_pipeline_arr,
-        coalesce(opportunities_created.csqls_after_a_send, 0) as csqls_after_a_send,
-        opportunities_created.median_days_send_to_opportunity,
-        coalesce(opportunities_closed.closed_csqls, 0) as closed_csqls,
-        coalesce(opportunities_closed.won_csqls, 0) as won_csqls,
-        coalesce(opportunities_closed.closed_sales_accepted, 0) as closed_sales_accepted,
-        coalesce(opportunities_closed.won_sales_accepted, 0) as won_sales_accepted,
-        coalesce(opportunities_closed.won_arr, 0) as won_arr,
+        coalesce(opportunities_monthly.csqls, 0) as csqls,
+        coalesce(opportunities_monthly.sales_accepted, 0) as sales_accepted,
+        coalesce(opportunities_monthly.csql_pipeline_arr, 0) as csql_pipeline_arr,
+        coalesce(opportunities_monthly.csqls_after_a_send, 0) as csqls_after_a_send,
+        opportunities_monthly.median_days_send_to_opportunity,
+        coalesce(opportunities_monthly.closed_csqls, 0) as closed_csqls,
+        coalesce(opportunities_monthly.won_csqls, 0) as won_csqls,
+        coalesce(opportunities_monthly.closed_sales_accepted, 0) as closed_sales_accepted,
+        coalesce(opportunities_monthly.won_sales_accepted, 0) as won_sales_accepted,
+        coalesce(opportunities_monthly.won_arr, 0) as won_arr,
         coalesce(costs_monthly.program_cost, 0) as program_cost,
-        usage_lift.treated_n as usage_lift_treated_enrollments,
-        usage_lift.holdout_n as usage_lift_holdout_enrollments,
-        usage_lift.treated_value as treated_usage_per_seat_change,
-        usage_lift.holdout_value as holdout_usage_per_seat_change,
-        usage_lift.lift as usage_per_seat_change_lift,
-        usage_lift.lift_ci95_lower as usage_per_seat_change_lift_ci95_lower,
-        usage_lift.lift_ci95_upper as usage_per_seat_change_lift_ci95_upper,
-        renewal_lift.treated_sum as treated_renewals,
-        renewal_lift.treated_n as treated_renewals_due,
-        renewal_lift.treated_value as treated_renewal_rate,
-        renewal_lift.holdout_sum as holdout_renewals,
-        renewal_lift.holdout_n as holdout_renewals_due,
-        renewal_lift.holdout_value as holdout_renewal_rate,
-        renewal_lift.lift as renewal_rate_lift,
-        renewal_lift.lift_ci95_lower as renewal_rate_lift_ci95_lower,
-        renewal_lift.lift_ci95_upper as renewal_rate_lift_ci95_upper,
-        logo_lift.treated_sum as treated_retained_logos,
-        logo_lift.treated_n as treated_starting_logos,
-        logo_lift.treated_value as treated_logo_retention,
-        logo_lift.holdout_sum as holdout_retained_logos,
-        logo_lift.holdout_n as holdout_starting_logos,
-        logo_lift.holdout_value as holdout_logo_retention,
-        logo_lift.lift as logo_retention_lift,
-        logo_lift.lift_ci95_lower as logo_retention_lift_ci95_lower,
-        logo_lift.lift_ci95_upper as logo_retention_lift_ci95_upper
+        cohort_lift.usage_lift_treated_enrollments,
+        cohort_lift.usage_lift_holdout_enrollments,
+        cohort_lift.treated_usage_per_seat_change,
+        cohort_lift.holdout_usage_per_seat_change,
+        cohort_lift.usage_per_seat_change_lift,
+        cohort_lift.usage_per_seat_change_lift_ci95_lower,
+        cohort_lift.usage_per_seat_change_lift_ci95_upper,
+        cohort_lift.treated_renewals,
+        cohort_lift.treated_renewals_due,
+        cohort_lift.treated_renewal_rate,
+        cohort_lift.holdout_renewals,
+        cohort_lift.holdout_renewals_due,
+        cohort_lift.holdout_renewal_rate,
+        cohort_lift.renewal_rate_lift,
+        cohort_lift.renewal_rate_lift_ci95_lower,
+        cohort_lift.renewal_rate_lift_ci95_upper,
+        cohort_lift.treated_retained_logos,
+        cohort_lift.treated_starting_logos,
+        cohort_lift.treated_logo_retention,
+        cohort_lift.holdout_retained_logos,
+        cohort_lift.holdout_starting_logos,
+        cohort_lift.holdout_logo_retention,
+        cohort_lift.logo_retention_lift,
+        cohort_lift.logo_retention_lift_ci95_lower,
+        cohort_lift.logo_retention_lift_ci95_upper
     from spine
     inner join programs
         on spine.program_id = programs.program_id
@@ -299,34 +155,18 @@ joined as (
         on
             spine.program_id = sends_monthly.program_id
             and spine.month_start = sends_monthly.month_start
-    left join opportunities_created
+    left join opportunities_monthly
         on
-            spine.program_id = opportunities_created.program_id
-            and spine.month_start = opportunities_created.month_start
-    left join opportunities_closed
-        on
-            spine.program_id = opportunities_closed.program_id
-            and spine.month_start = opportunities_closed.month_start
+            spine.program_id = opportunities_monthly.program_id
+            and spine.month_start = opportunities_monthly.month_start
     left join costs_monthly
         on
             spine.program_id = costs_monthly.program_id
             and spine.month_start = costs_monthly.month_start
-    left join cohort_lift as usage_lift
+    left join cohort_lift
         on
-            spine.program_id = usage_lift.program_id
-            and spine.month_start = usage_lift.enrolled_month
-            and usage_lift.lift_metric = 'usage_per_seat_change'
-    left join cohort_lift as renewal_lift
-        on
-            spine.program_id = renewal_lift.program_id
-            and spine.month_start = renewal_lift.enrolled_month
-            and renewal_lift.lift_metric = 'renewal_rate'
-    left join cohort_lift as logo_lift
-        on
-            spine.program_id = logo_lift.program_id
-            and spine.month_start = logo_lift.enrolled_month
-            and logo_lift.lift_metric = 'logo_retention'
-
+            spine.program_id = cohort_lift.program_id
+            and spine.month_start = cohort_lift.month_start
 ),
 
 final as (

@@ -10,8 +10,7 @@
     of the churn: the share of accounts that churned that month which this
     source had alerted within the same window before (trustworthy once the
     CS platform's history covers the whole window: `is_recall_history_complete`).
-    False alerts: usage-drop alerts whose condition did not hold by the
-    warehouse's own measure when they fired (`condition_met_at_fire`).
+    False alerts: usage-drop alerts whose condition did not hold at fire.
 -#}
 
 {%- set precision_days = var('alert_precision_window_days', 90) %}
@@ -273,29 +272,18 @@ final as (
         cast(alerts_fired as bigint) as alerts_fired,
         cast(alerts_closed as bigint) as alerts_closed,
         cast(alerts_invalid as bigint) as alerts_invalid,
-        cast(
-            {{ cs_analytics.to_decimal('alerts_invalid', 18, 6) }} / nullif(alerts_closed, 0) as decimal(18, 6)
-        ) as invalid_rate,
+        {{ cs_analytics.rate('alerts_invalid', 'alerts_closed') }} as invalid_rate,
         cast(top_not_valid_reason_alerts as bigint) as top_not_valid_reason_alerts,
         cast(alerts_auto_resolved as bigint) as alerts_auto_resolved,
         cast(alerts_condition_judged as bigint) as alerts_condition_judged,
         cast(false_alerts as bigint) as false_alerts,
-        cast(
-            {{ cs_analytics.to_decimal('false_alerts', 18, 6) }} / nullif(alerts_condition_judged, 0) as decimal(18, 6)
-        ) as false_alert_rate,
+        {{ cs_analytics.rate('false_alerts', 'alerts_condition_judged') }} as false_alert_rate,
         cast({{ precision_days }} as integer) as precision_window_days,
         cast(alerts_followed_by_churn_or_contraction as bigint) as alerts_followed_by_churn_or_contraction,
-        cast(
-            {{ cs_analytics.to_decimal('alerts_followed_by_churn_or_contraction', 18, 6) }} / nullif(alerts_fired, 0)
-            as decimal(18, 6)
-        ) as precision_rate,
+        {{ cs_analytics.rate('alerts_followed_by_churn_or_contraction', 'alerts_fired') }} as precision_rate,
         cast(churned_accounts as bigint) as churned_accounts,
         cast(churned_accounts_alerted as bigint) as churned_accounts_alerted,
-        cast(
-            {{ cs_analytics.to_decimal('churned_accounts_alerted', 18, 6) }}
-            / nullif(churned_accounts, 0) as decimal(18, 6)
-        )
-            as recall_rate,
+        {{ cs_analytics.rate('churned_accounts_alerted', 'churned_accounts') }} as recall_rate,
 
         -- booleans
         cast(is_precision_window_complete as boolean) as is_precision_window_complete,

@@ -132,6 +132,8 @@ timestamped_evidence as (
 
 ),
 
+-- the same evidence can come from two rows (e.g. two identical survey
+-- answers): `union` keeps one, so the grain is one row per piece of evidence
 final as (
 
     select
@@ -143,7 +145,7 @@ final as (
         false as is_timestamped
     from daily_evidence
 
-    union all
+    union
 
     select
         account_id,

@@ -1,7 +1,8 @@
 {#-
     Clean billing.subscriptions: the rows of base_billing__subscriptions
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,23 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        subscription_id,
-        account_id,
-
-        -- strings
-        product,
-
-        -- numerics
-        mrr,
-        seats,
-
-        -- dates
-        start_date,
-        end_date,
-
-        -- timestamps
-        updated_at
+        {{ cs_analytics.select_staged_columns('billing', 'subscriptions') }}
 
     from base
     where

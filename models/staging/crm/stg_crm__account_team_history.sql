@@ -1,7 +1,8 @@
 {#-
     Clean crm.account_team_history: the rows of base_crm__account_team_history
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -15,15 +16,7 @@ final as (
     select
         -- ids
         {{ cs_analytics.surrogate_key(['account_id', 'user_id', 'team_role', 'valid_from']) }} as account_team_key,
-        account_id,
-        user_id,
-
-        -- strings
-        team_role,
-
-        -- dates
-        valid_from,
-        valid_to
+        {{ cs_analytics.select_staged_columns('crm', 'account_team_history') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean crm.accounts: the rows of base_crm__accounts
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,23 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        account_id,
-        parent_account_id,
-
-        -- strings
-        account_name,
-        segment,
-        coverage_model,
-        industry,
-        region,
-
-        -- booleans
-        is_deleted,
-
-        -- timestamps
-        created_at,
-        updated_at
+        {{ cs_analytics.select_staged_columns('crm', 'accounts') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean crm.advocacy_events: the rows of base_crm__advocacy_events
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,17 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        advocacy_event_id,
-        account_id,
-        contact_id,
-        influenced_opportunity_id,
-
-        -- strings
-        event_type,
-
-        -- timestamps
-        occurred_at
+        {{ cs_analytics.select_staged_columns('crm', 'advocacy_events') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean crm.contact_job_changes: the rows of base_crm__contact_job_changes
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -15,15 +16,7 @@ final as (
     select
         -- ids
         {{ cs_analytics.surrogate_key(['contact_id', 'detected_at']) }} as job_change_key,
-        contact_id,
-        from_account_id,
-        to_account_id,
-
-        -- strings
-        to_company_name,
-
-        -- timestamps
-        detected_at
+        {{ cs_analytics.select_staged_columns('crm', 'contact_job_changes') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean crm.contacts: the rows of base_crm__contacts
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,23 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        contact_id,
-        account_id,
-
-        -- strings
-        email,
-        full_name,
-        title,
-
-        -- booleans
-        is_champion,
-        is_exec_sponsor,
-        is_referenceable,
-
-        -- timestamps
-        created_at,
-        left_at
+        {{ cs_analytics.select_staged_columns('crm', 'contacts') }}
 
     from base
     where

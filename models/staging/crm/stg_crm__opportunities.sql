@@ -1,7 +1,8 @@
 {#-
     Clean crm.opportunities: the rows of base_crm__opportunities
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,31 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        opportunity_id,
-        account_id,
-        sourced_by_user_id,
-        source_program_id,
-        source_cta_id,
-        referring_contact_id,
-
-        -- strings
-        opportunity_type,
-        stage,
-        lead_source,
-
-        -- numerics
-        amount_arr,
-
-        -- booleans
-        is_sales_accepted,
-        is_closed,
-        is_won,
-        is_cs_influenced,
-
-        -- timestamps
-        created_at,
-        closed_at
+        {{ cs_analytics.select_staged_columns('crm', 'opportunities') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean crm.users: the rows of base_crm__users
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,23 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        user_id,
-        manager_user_id,
-
-        -- strings
-        full_name,
-        email,
-        role,
-        team,
-        region,
-
-        -- numerics
-        monthly_cost,
-
-        -- timestamps
-        hired_at,
-        terminated_at
+        {{ cs_analytics.select_staged_columns('crm', 'users') }}
 
     from base
     where

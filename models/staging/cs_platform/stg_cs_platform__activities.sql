@@ -1,7 +1,8 @@
 {#-
     Clean cs_platform.activities: the rows of base_cs_platform__activities
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,23 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        activity_id,
-        account_id,
-        user_id,
-        contact_id,
-        cta_id,
-
-        -- strings
-        activity_type,
-        direction,
-        sentiment,
-
-        -- numerics
-        duration_minutes,
-
-        -- timestamps
-        occurred_at
+        {{ cs_analytics.select_staged_columns('cs_platform', 'activities') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean cs_platform.cta_tasks: the rows of base_cs_platform__cta_tasks
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,19 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        task_id,
-        cta_id,
-        owner_user_id,
-
-        -- strings
-        status,
-
-        -- dates
-        due_date,
-
-        -- timestamps
-        closed_at
+        {{ cs_analytics.select_staged_columns('cs_platform', 'cta_tasks') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean cs_platform.ctas: the rows of base_cs_platform__ctas
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,32 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        cta_id,
-        account_id,
-        owner_user_id,
-        playbook_id,
-        rule_id,
-        success_plan_id,
-        parent_cta_id,
-
-        -- strings
-        cta_type,
-        reason,
-        priority,
-        status,
-        source,
-        not_valid_reason,
-        close_source,
-
-        -- dates
-        due_date,
-        original_due_date,
-
-        -- timestamps
-        created_at,
-        closed_at,
-        updated_at
+        {{ cs_analytics.select_staged_columns('cs_platform', 'ctas') }}
 
     from base
     where

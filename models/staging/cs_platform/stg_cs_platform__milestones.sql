@@ -1,7 +1,8 @@
 {#-
     Clean cs_platform.milestones: the rows of base_cs_platform__milestones
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,16 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        milestone_id,
-        account_id,
-        cta_id,
-
-        -- strings
-        milestone_type,
-
-        -- timestamps
-        achieved_at
+        {{ cs_analytics.select_staged_columns('cs_platform', 'milestones') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean cs_platform.playbooks: the rows of base_cs_platform__playbooks
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,16 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        playbook_id,
-
-        -- strings
-        playbook_name,
-        category,
-        success_metric,
-
-        -- numerics
-        attribution_window_days
+        {{ cs_analytics.select_staged_columns('cs_platform', 'playbooks') }}
 
     from base
     where

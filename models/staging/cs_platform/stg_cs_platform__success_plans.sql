@@ -1,7 +1,8 @@
 {#-
     Clean cs_platform.success_plans: the rows of base_cs_platform__success_plans
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,21 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        success_plan_id,
-        account_id,
-        owner_user_id,
-
-        -- strings
-        status,
-
-        -- dates
-        due_date,
-
-        -- timestamps
-        created_at,
-        updated_at,
-        closed_at
+        {{ cs_analytics.select_staged_columns('cs_platform', 'success_plans') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean digital.email_events: the rows of base_digital__email_events
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,19 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        event_id,
-        send_id,
-
-        -- strings
-        event_type,
-        url,
-
-        -- booleans
-        is_machine_open,
-
-        -- timestamps
-        occurred_at
+        {{ cs_analytics.select_staged_columns('digital', 'email_events') }}
 
     from base
     where

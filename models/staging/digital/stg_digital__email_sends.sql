@@ -1,7 +1,8 @@
 {#-
     Clean digital.email_sends: the rows of base_digital__email_sends
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,17 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        send_id,
-        program_id,
-        account_id,
-        contact_id,
-
-        -- numerics
-        step_number,
-
-        -- timestamps
-        sent_at
+        {{ cs_analytics.select_staged_columns('digital', 'email_sends') }}
 
     from base
     where

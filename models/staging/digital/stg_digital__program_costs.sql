@@ -1,7 +1,8 @@
 {#-
     Clean digital.program_costs: the rows of base_digital__program_costs
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -15,13 +16,7 @@ final as (
     select
         -- ids
         {{ cs_analytics.surrogate_key(['program_id', 'cost_month']) }} as program_cost_key,
-        program_id,
-
-        -- numerics
-        cost_amount,
-
-        -- dates
-        cost_month
+        {{ cs_analytics.select_staged_columns('digital', 'program_costs') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean digital.program_enrollments: the rows of base_digital__program_enrollments
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,18 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        enrollment_id,
-        program_id,
-        account_id,
-        contact_id,
-
-        -- booleans
-        is_holdout,
-
-        -- timestamps
-        enrolled_at,
-        exited_at
+        {{ cs_analytics.select_staged_columns('digital', 'program_enrollments') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean digital.programs: the rows of base_digital__programs
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,19 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        program_id,
-        owner_user_id,
-
-        -- strings
-        program_name,
-        program_type,
-        trigger_type,
-        trigger_rule,
-        goal_metric,
-
-        -- timestamps
-        launched_at
+        {{ cs_analytics.select_staged_columns('digital', 'programs') }}
 
     from base
     where

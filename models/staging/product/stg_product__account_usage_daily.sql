@@ -1,7 +1,8 @@
 {#-
     Clean product.account_usage_daily: the rows of base_product__account_usage_daily
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -15,14 +16,7 @@ final as (
     select
         -- ids
         {{ cs_analytics.surrogate_key(['account_id', 'usage_date']) }} as usage_key,
-        account_id,
-
-        -- numerics
-        active_users,
-        events,
-
-        -- dates
-        usage_date
+        {{ cs_analytics.select_staged_columns('product', 'account_usage_daily') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean support.tickets: the rows of base_support__tickets
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 {{ config(enabled=var('using_support_tickets', true)) }}
@@ -15,22 +16,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        ticket_id,
-        account_id,
-        contact_id,
-
-        -- strings
-        priority,
-        status,
-
-        -- booleans
-        is_escalated,
-
-        -- timestamps
-        created_at,
-        first_response_at,
-        solved_at
+        {{ cs_analytics.select_staged_columns('support', 'tickets') }}
 
     from base
     where

@@ -1,7 +1,8 @@
 {#-
     Clean surveys.survey_responses: the rows of base_surveys__survey_responses
     that passed every check, with exact duplicates and superseded versions
-    collapsed.
+    collapsed. The columns: staged_columns() in
+    macros/staging/staged_columns.sql.
 -#}
 
 with base as (
@@ -13,22 +14,7 @@ with base as (
 final as (
 
     select
-        -- ids
-        response_id,
-        account_id,
-        contact_id,
-        related_activity_id,
-        rated_user_id,
-
-        -- strings
-        survey_type,
-        comment,
-
-        -- numerics
-        score,
-
-        -- timestamps
-        responded_at
+        {{ cs_analytics.select_staged_columns('surveys', 'survey_responses') }}
 
     from base
     where

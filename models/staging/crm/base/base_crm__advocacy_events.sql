@@ -1,19 +1,12 @@
 {#-
     One parse of raw crm.advocacy_events: every raw row kept, every column cast, and each
     row labelled with the reason it does not reach stg_crm__advocacy_events (if any).
-    Rules: DECISIONS.md, "Raw data and cleaning rules".
+    Rules: DECISIONS.md, "Raw data and cleaning rules". The labelled ->
+    versioned -> final skeleton: macros/staging/base_model.sql.
 -#}
 
 
 {%- set advocacy_event_type = cs_analytics.canonical_enum('advocacy_event_type') -%}
-{%- set raw_columns = [
-    'advocacy_event_id',
-    'account_id',
-    'contact_id',
-    'event_type',
-    'occurred_at',
-    'influenced_opportunity_id',
-] -%}
 
 with source as (
 
@@ -39,87 +32,22 @@ renamed as (
         {{ cs_analytics.safe_cast_timestamp_utc('occurred_at') }} as occurred_at,
 
         -- raw values, as they arrived
-        {%- for column in raw_columns %}
-            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
-        {%- endfor %}
-        {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
+        {{ cs_analytics.dq_raw_values('crm', 'advocacy_events') }}
 
     from source
 
 ),
 
-labelled as (
-
-    select
-        *,
-        {{ cs_analytics.dq_label_columns([
-            cs_analytics.dq_check_missing_key('advocacy_event_id'),
-            cs_analytics.dq_check_unparseable('occurred_at'),
-            cs_analytics.dq_check_implausible_date('occurred_at'),
-            cs_analytics.dq_check_future('occurred_at'),
-        ]) }},
-        (
-            coalesce(_raw_advocacy_event_id, '') <> coalesce(advocacy_event_id, '')
-            or coalesce(_raw_account_id, '') <> coalesce(account_id, '')
-            or coalesce(_raw_contact_id, '') <> coalesce(contact_id, '')
-            or coalesce(_raw_influenced_opportunity_id, '') <> coalesce(influenced_opportunity_id, '')
-        ) as _id_was_normalised,
-        (
-            {{ cs_analytics.is_unknown_enum(
-                '_raw_event_type', advocacy_event_type.synonyms, advocacy_event_type.accepted
-            ) }}
-        ) as _has_unknown_enum,
-        (
-            {{ cs_analytics.has_utc_offset('_raw_occurred_at') }}
-        ) as _had_utc_offset
-
-    from renamed
-
-),
-
-versioned as (
-
-    select
-        *,
-        {{ cs_analytics.dq_versioning_columns(
-            ['advocacy_event_id'],
-            ['_dq_raw_row desc']
-        ) }}
-
-    from labelled
-
-),
-
-final as (
-
-    select
-        -- ids
-        advocacy_event_id,
-        account_id,
-        contact_id,
-        influenced_opportunity_id,
-
-        -- strings
-        event_type,
-
-        -- timestamps
-        occurred_at,
-
-        -- data quality
-        {{ cs_analytics.surrogate_key(['_dq_raw_row', '_copy_number']) }} as _dq_row_id,
-        _raw_advocacy_event_id as _dq_raw_key,
-        _dq_reason,
-        _dq_column,
-        _dq_raw_value,
-        _dq_raw_row,
-        _is_exact_duplicate,
-        (_is_version_candidate and _version_number > 1) as _is_superseded_version,
-        _id_was_normalised,
-        _has_unknown_enum,
-        _had_utc_offset
-
-    from versioned
-
-)
+{{ cs_analytics.base_model_ctes(
+    'crm', 'advocacy_events',
+    checks=[
+        cs_analytics.dq_check_missing_key('advocacy_event_id'),
+        cs_analytics.dq_check_unparseable('occurred_at'),
+        cs_analytics.dq_check_implausible_date('occurred_at'),
+        cs_analytics.dq_check_future('occurred_at'),
+    ],
+    key=['advocacy_event_id'],
+    unknown_enums={'event_type': advocacy_event_type}
+) }}
 
 select * from final

@@ -1,20 +1,11 @@
 {#-
     One parse of raw cs_platform.success_plans: every raw row kept, every column cast, and each
     row labelled with the reason it does not reach stg_cs_platform__success_plans (if any).
-    Rules: DECISIONS.md, "Raw data and cleaning rules".
+    Rules: DECISIONS.md, "Raw data and cleaning rules". The labelled ->
+    versioned -> final skeleton: macros/staging/base_model.sql.
 -#}
 
 
-{%- set raw_columns = [
-    'success_plan_id',
-    'account_id',
-    'owner_user_id',
-    'status',
-    'created_at',
-    'updated_at',
-    'closed_at',
-    'due_date',
-] -%}
 
 with source as (
 
@@ -42,95 +33,31 @@ renamed as (
         {{ cs_analytics.safe_cast_timestamp_utc('closed_at') }} as closed_at,
 
         -- raw values, as they arrived
-        {%- for column in raw_columns %}
-            cast({{ column }} as {{ dbt.type_string() }}) as _raw_{{ column }},
-        {%- endfor %}
-        {{ cs_analytics.raw_row_text(raw_columns) }} as _dq_raw_row
+        {{ cs_analytics.dq_raw_values('cs_platform', 'success_plans') }}
 
     from source
 
 ),
 
-labelled as (
-
-    select
-        *,
-        {{ cs_analytics.dq_label_columns([
-            cs_analytics.dq_check_missing_key('success_plan_id'),
-            cs_analytics.dq_check_unparseable('created_at'),
-            cs_analytics.dq_check_unparseable('updated_at'),
-            cs_analytics.dq_check_unparseable('closed_at'),
-            cs_analytics.dq_check_unparseable('due_date'),
-            cs_analytics.dq_check_implausible_date('due_date'),
-            cs_analytics.dq_check_implausible_date('created_at'),
-            cs_analytics.dq_check_implausible_date('updated_at'),
-            cs_analytics.dq_check_implausible_date('closed_at'),
-            cs_analytics.dq_check_future('created_at'),
-            cs_analytics.dq_check_future('closed_at'),
-        ]) }},
-        (
-            coalesce(_raw_success_plan_id, '') <> coalesce(success_plan_id, '')
-            or coalesce(_raw_account_id, '') <> coalesce(account_id, '')
-            or coalesce(_raw_owner_user_id, '') <> coalesce(owner_user_id, '')
-        ) as _id_was_normalised,
-        false as _has_unknown_enum,
-        (
-            {{ cs_analytics.has_utc_offset('_raw_created_at') }}
-            or {{ cs_analytics.has_utc_offset('_raw_updated_at') }}
-            or {{ cs_analytics.has_utc_offset('_raw_closed_at') }}
-        ) as _had_utc_offset
-
-    from renamed
-
-),
-
-versioned as (
-
-    select
-        *,
-        {{ cs_analytics.dq_versioning_columns(
-            ['success_plan_id'],
-            ['case when updated_at is null then 1 else 0 end', 'updated_at desc', '_dq_raw_row desc']
-        ) }}
-
-    from labelled
-
-),
-
-final as (
-
-    select
-        -- ids
-        success_plan_id,
-        account_id,
-        owner_user_id,
-
-        -- strings
-        status,
-
-        -- dates
-        due_date,
-
-        -- timestamps
-        created_at,
-        updated_at,
-        closed_at,
-
-        -- data quality
-        {{ cs_analytics.surrogate_key(['_dq_raw_row', '_copy_number']) }} as _dq_row_id,
-        _raw_success_plan_id as _dq_raw_key,
-        _dq_reason,
-        _dq_column,
-        _dq_raw_value,
-        _dq_raw_row,
-        _is_exact_duplicate,
-        (_is_version_candidate and _version_number > 1) as _is_superseded_version,
-        _id_was_normalised,
-        _has_unknown_enum,
-        _had_utc_offset
-
-    from versioned
-
-)
+{{ cs_analytics.base_model_ctes(
+    'cs_platform', 'success_plans',
+    checks=[
+        cs_analytics.dq_check_missing_key('success_plan_id'),
+        cs_analytics.dq_check_unparseable('created_at'),
+        cs_analytics.dq_check_unparseable('updated_at'),
+        cs_analytics.dq_check_unparseable('closed_at'),
+        cs_analytics.dq_check_unparseable('due_date'),
+        cs_analytics.dq_check_implausible_date('due_date'),
+        cs_analytics.dq_check_implausible_date('created_at'),
+        cs_analytics.dq_check_implausible_date('updated_at'),
+        cs_analytics.dq_check_implausible_date('closed_at'),
+        cs_analytics.dq_check_future('created_at'),
+        cs_analytics.dq_check_future('closed_at'),
+    ],
+    key=['success_plan_id'],
+    version_order=[
+        'case when updated_at is null then 1 else 0 end', 'updated_at desc', '_dq_raw_row desc'
+    ]
+) }}
 
 select * from final

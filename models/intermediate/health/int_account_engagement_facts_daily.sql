@@ -210,44 +210,6 @@ stacked_facts as (
 
 ),
 
-clamped_facts as (
-
-    select
-        stacked_facts.account_id,
-        stacked_facts.measure,
-        stacked_facts.measure_value,
-        stacked_facts.measure_date,
-        case
-            when stacked_facts.fact_date < bounds.first_date then bounds.first_date
-            else stacked_facts.fact_date
-        end as date_day
-    from stacked_facts
-    inner join bounds
-        on stacked_facts.account_id = bounds.account_id
-    where
-        stacked_facts.fact_date is not null
-        and stacked_facts.fact_date <= bounds.last_date
-
-),
-
-final as (
-
-    select
-        -- ids
-        account_id,
-
-        -- strings
-        measure,
-
-        -- numerics
-        sum(measure_value) as measure_value,
-
-        -- dates
-        max(measure_date) as measure_date,
-        date_day
-    from clamped_facts
-    group by account_id, date_day, measure
-
-)
+{{ cs_analytics.health_facts_by_day('stacked_facts', 'bounds') }}
 
 select * from final

@@ -59,6 +59,12 @@ move_opportunities as (
 
 ),
 
+advocates_added_monthly as (
+
+    select * from {{ ref('int_advocates_added_monthly') }}
+
+),
+
 months as (
 
     select * from {{ ref('int_months') }}
@@ -83,45 +89,6 @@ events_monthly as (
         account_id is not null
         and occurred_at is not null
     group by account_id, cast({{ dbt.date_trunc('month', 'occurred_at') }} as date)
-
-),
-
-first_advocacy as (
-
-    select
-        account_id,
-        contact_id,
-        min(occurred_at) as first_advocated_at
-    from advocacy_events
-    where
-        account_id is not null
-        and contact_id is not null
-        and occurred_at is not null
-    group by account_id, contact_id
-
-),
-
-first_account_advocacy as (
-
-    select
-        account_id,
-        cast({{ dbt.date_trunc('month', 'min(occurred_at)') }} as date) as first_advocacy_month
-    from advocacy_events
-    where
-        account_id is not null
-        and occurred_at is not null
-    group by account_id
-
-),
-
-advocates_added_monthly as (
-
-    select
-        account_id,
-        cast({{ dbt.date_trunc('month', 'first_advocated_at') }} as date) as month_start,
-        count(*) as advocates_added
-    from first_advocacy
-    group by account_id, cast({{ dbt.date_trunc('month', 'first_advocated_at') }} as date)
 
 ),
 
@@ -263,7 +230,7 @@ final as (
 
         -- booleans
         coalesce(mrr_monthly.mrr > 0, false) as is_paying_customer,
-        coalesce(first_account_advocacy.first_advocacy_month = spine.month_start, false) as is_new_advocate_account,
+        coalesce(advocates_added_monthly.is_new_advocate_account, false) as is_new_advocate_account,
 
         -- dates
         spine.month_start
@@ -289,8 +256,6 @@ final as (
         on
             spine.account_id = advocates_added_monthly.account_id
             and spine.month_start = advocates_added_monthly.month_start
-    left join first_account_advocacy
-        on spine.account_id = first_account_advocacy.account_id
     left join influenced_created
         on
             spine.account_id = influenced_created.account_id

@@ -15,7 +15,7 @@ final as (
     select
         -- ids
         subscription_id,
-        account_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
 
         -- strings
         product,
@@ -32,6 +32,7 @@ final as (
         updated_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('billing.subscriptions') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

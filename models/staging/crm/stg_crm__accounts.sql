@@ -15,7 +15,7 @@ final as (
     select
         -- ids
         account_id,
-        parent_account_id,
+        {{ cs_analytics.system_of_record_id('parent_account_id') }} as parent_account_id,
 
         -- strings
         account_name,
@@ -32,6 +32,7 @@ final as (
         updated_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('crm.accounts') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,9 +15,9 @@ final as (
     select
         -- ids
         advocacy_event_id,
-        account_id,
-        contact_id,
-        influenced_opportunity_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('contact_id') }} as contact_id,
+        {{ cs_analytics.system_of_record_id('influenced_opportunity_id') }} as influenced_opportunity_id,
 
         -- strings
         event_type,
@@ -26,6 +26,7 @@ final as (
         occurred_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('crm.advocacy_events') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

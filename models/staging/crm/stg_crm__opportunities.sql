@@ -15,11 +15,11 @@ final as (
     select
         -- ids
         opportunity_id,
-        account_id,
-        sourced_by_user_id,
-        source_program_id,
-        source_cta_id,
-        referring_contact_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('sourced_by_user_id') }} as sourced_by_user_id,
+        {{ cs_analytics.system_of_record_id('source_program_id') }} as source_program_id,
+        {{ cs_analytics.system_of_record_id('source_cta_id') }} as source_cta_id,
+        {{ cs_analytics.system_of_record_id('referring_contact_id') }} as referring_contact_id,
 
         -- strings
         opportunity_type,
@@ -40,6 +40,7 @@ final as (
         closed_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('crm.opportunities') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

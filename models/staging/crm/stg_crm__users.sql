@@ -15,7 +15,7 @@ final as (
     select
         -- ids
         user_id,
-        manager_user_id,
+        {{ cs_analytics.system_of_record_id('manager_user_id') }} as manager_user_id,
 
         -- strings
         full_name,
@@ -32,6 +32,7 @@ final as (
         terminated_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('crm.users') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,10 +15,10 @@ final as (
     select
         -- ids
         activity_id,
-        account_id,
-        user_id,
-        contact_id,
-        cta_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('user_id') }} as user_id,
+        {{ cs_analytics.system_of_record_id('contact_id') }} as contact_id,
+        {{ cs_analytics.system_of_record_id('cta_id') }} as cta_id,
 
         -- strings
         activity_type,
@@ -32,6 +32,7 @@ final as (
         occurred_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('cs_platform.activities') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,8 +15,8 @@ final as (
     select
         -- ids
         task_id,
-        cta_id,
-        owner_user_id,
+        {{ cs_analytics.system_of_record_id('cta_id') }} as cta_id,
+        {{ cs_analytics.system_of_record_id('owner_user_id') }} as owner_user_id,
 
         -- strings
         status,
@@ -28,6 +28,7 @@ final as (
         closed_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('cs_platform.cta_tasks') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

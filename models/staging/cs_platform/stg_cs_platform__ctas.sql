@@ -15,12 +15,12 @@ final as (
     select
         -- ids
         cta_id,
-        account_id,
-        owner_user_id,
-        playbook_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('owner_user_id') }} as owner_user_id,
+        {{ cs_analytics.system_of_record_id('playbook_id') }} as playbook_id,
         rule_id,
-        success_plan_id,
-        parent_cta_id,
+        {{ cs_analytics.system_of_record_id('success_plan_id') }} as success_plan_id,
+        {{ cs_analytics.system_of_record_id('parent_cta_id') }} as parent_cta_id,
 
         -- strings
         cta_type,
@@ -41,6 +41,7 @@ final as (
         updated_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('cs_platform.ctas') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,8 +15,8 @@ final as (
     select
         -- ids
         milestone_id,
-        account_id,
-        cta_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('cta_id') }} as cta_id,
 
         -- strings
         milestone_type,
@@ -25,6 +25,7 @@ final as (
         achieved_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('cs_platform.milestones') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,8 +15,8 @@ final as (
     select
         -- ids
         success_plan_id,
-        account_id,
-        owner_user_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('owner_user_id') }} as owner_user_id,
 
         -- strings
         status,
@@ -30,6 +30,7 @@ final as (
         closed_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('cs_platform.success_plans') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,7 +15,7 @@ final as (
     select
         -- ids
         event_id,
-        send_id,
+        {{ cs_analytics.system_of_record_id('send_id') }} as send_id,
 
         -- strings
         event_type,
@@ -28,6 +28,7 @@ final as (
         occurred_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('digital.email_events') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,9 +15,9 @@ final as (
     select
         -- ids
         send_id,
-        program_id,
-        account_id,
-        contact_id,
+        {{ cs_analytics.system_of_record_id('program_id') }} as program_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('contact_id') }} as contact_id,
 
         -- numerics
         step_number,
@@ -26,6 +26,7 @@ final as (
         sent_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('digital.email_sends') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

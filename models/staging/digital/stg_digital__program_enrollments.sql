@@ -15,9 +15,9 @@ final as (
     select
         -- ids
         enrollment_id,
-        program_id,
-        account_id,
-        contact_id,
+        {{ cs_analytics.system_of_record_id('program_id') }} as program_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('contact_id') }} as contact_id,
 
         -- booleans
         is_holdout,
@@ -27,6 +27,7 @@ final as (
         exited_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('digital.program_enrollments') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

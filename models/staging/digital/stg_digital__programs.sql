@@ -15,7 +15,7 @@ final as (
     select
         -- ids
         program_id,
-        owner_user_id,
+        {{ cs_analytics.system_of_record_id('owner_user_id') }} as owner_user_id,
 
         -- strings
         program_name,
@@ -28,6 +28,7 @@ final as (
         launched_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('digital.programs') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

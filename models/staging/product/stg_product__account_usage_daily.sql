@@ -14,8 +14,8 @@ final as (
 
     select
         -- ids
-        {{ cs_analytics.surrogate_key(['account_id', 'usage_date']) }} as usage_key,
-        account_id,
+        {{ cs_analytics.surrogate_key([cs_analytics.system_of_record_id('account_id'), 'usage_date']) }} as usage_key,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
 
         -- numerics
         active_users,
@@ -25,6 +25,7 @@ final as (
         usage_date
 
     from base
+    {{ cs_analytics.join_systems_of_record('product.account_usage_daily') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

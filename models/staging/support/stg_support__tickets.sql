@@ -17,8 +17,8 @@ final as (
     select
         -- ids
         ticket_id,
-        account_id,
-        contact_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('contact_id') }} as contact_id,
 
         -- strings
         priority,
@@ -33,6 +33,7 @@ final as (
         solved_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('support.tickets') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

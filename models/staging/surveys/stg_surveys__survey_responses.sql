@@ -15,10 +15,10 @@ final as (
     select
         -- ids
         response_id,
-        account_id,
-        contact_id,
-        related_activity_id,
-        rated_user_id,
+        {{ cs_analytics.system_of_record_id('account_id') }} as account_id,
+        {{ cs_analytics.system_of_record_id('contact_id') }} as contact_id,
+        {{ cs_analytics.system_of_record_id('related_activity_id') }} as related_activity_id,
+        {{ cs_analytics.system_of_record_id('rated_user_id') }} as rated_user_id,
 
         -- strings
         survey_type,
@@ -31,6 +31,7 @@ final as (
         responded_at
 
     from base
+    {{ cs_analytics.join_systems_of_record('surveys.survey_responses') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

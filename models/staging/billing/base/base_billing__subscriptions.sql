@@ -92,7 +92,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['subscription_id'],
+            [cs_analytics.id_match_key('subscription_id')],
             ['case when updated_at is null then 1 else 0 end', 'updated_at desc', '_dq_raw_row desc']
         ) }}
 

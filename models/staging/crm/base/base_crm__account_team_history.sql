@@ -76,7 +76,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['account_id', 'user_id', 'team_role', 'valid_from'],
+            [cs_analytics.id_match_key('account_id'), cs_analytics.id_match_key('user_id'), 'team_role', 'valid_from'],
             ['_dq_raw_row desc']
         ) }}
 

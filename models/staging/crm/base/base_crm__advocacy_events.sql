@@ -82,7 +82,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['advocacy_event_id'],
+            [cs_analytics.id_match_key('advocacy_event_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -73,7 +73,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['contact_id', 'detected_at'],
+            [cs_analytics.id_match_key('contact_id'), 'detected_at'],
             ['_dq_raw_row desc']
         ) }}
 

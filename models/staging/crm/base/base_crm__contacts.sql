@@ -89,7 +89,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['contact_id'],
+            [cs_analytics.id_match_key('contact_id')],
             ['_dq_raw_row desc']
         ) }}
 

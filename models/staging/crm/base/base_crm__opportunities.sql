@@ -124,7 +124,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['opportunity_id'],
+            [cs_analytics.id_match_key('opportunity_id')],
             ['_dq_raw_row desc']
         ) }}
 

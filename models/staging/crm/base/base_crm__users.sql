@@ -91,7 +91,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['user_id'],
+            [cs_analytics.id_match_key('user_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -98,7 +98,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['activity_id'],
+            [cs_analytics.id_match_key('activity_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -78,7 +78,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['task_id'],
+            [cs_analytics.id_match_key('task_id')],
             ['_dq_raw_row desc']
         ) }}
 

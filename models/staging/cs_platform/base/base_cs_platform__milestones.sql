@@ -72,7 +72,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['milestone_id'],
+            [cs_analytics.id_match_key('milestone_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -79,7 +79,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['playbook_id'],
+            [cs_analytics.id_match_key('playbook_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -83,7 +83,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['event_id'],
+            [cs_analytics.id_match_key('event_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -76,7 +76,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['send_id'],
+            [cs_analytics.id_match_key('send_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -66,7 +66,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['program_id', 'cost_month'],
+            [cs_analytics.id_match_key('program_id'), 'cost_month'],
             ['_dq_raw_row desc']
         ) }}
 

@@ -81,7 +81,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['enrollment_id'],
+            [cs_analytics.id_match_key('enrollment_id')],
             ['_dq_raw_row desc']
         ) }}
 

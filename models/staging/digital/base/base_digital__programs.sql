@@ -96,7 +96,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['program_id'],
+            [cs_analytics.id_match_key('program_id')],
             ['_dq_raw_row desc']
         ) }}
 

@@ -69,7 +69,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['account_id', 'usage_date'],
+            [cs_analytics.id_match_key('account_id'), 'usage_date'],
             ['_dq_raw_row desc']
         ) }}
 

@@ -74,7 +74,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['account_id', 'usage_date', 'feature_key'],
+            [cs_analytics.id_match_key('account_id'), 'usage_date', 'feature_key'],
             ['_dq_raw_row desc']
         ) }}
 

@@ -93,7 +93,7 @@ versioned as (
     select
         *,
         {{ cs_analytics.dq_versioning_columns(
-            ['ticket_id'],
+            [cs_analytics.id_match_key('ticket_id')],
             ['_dq_raw_row desc']
         ) }}
 

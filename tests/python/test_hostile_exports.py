@@ -301,7 +301,7 @@ def test_ids_keep_the_crm_spelling_and_match_across_sources(clean, tmp_path_fact
             checked.append((mart, col, n))
             assert missing == 0, (mart, col, missing, n)
     assert {m for m, c, n in checked if c == "account_id" and n > 0} >= {
-        "dim_accounts", "fct_mrr_movements", "fct_revenue_retention", "fct_ctas"}, checked
+        "dim_accounts", "fct_mrr_movements", "fct_renewals", "fct_ctas"}, checked
     assert {m for m, c, n in checked if c.endswith("user_id") and n > 0} >= {"dim_users", "fct_csm_monthly"}, checked
     assert wh.query("select count(*) from marts.dim_accounts where account_id <> upper(account_id)")[0][0] == 0
     failures, before = _relationship_failures(wh), _relationship_failures(clean)

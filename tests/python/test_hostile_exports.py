@@ -355,8 +355,9 @@ def test_salesforce_ids_are_case_sensitive_and_match_their_18_character_form(cle
     staged = wh.query("select account_id, count(*) from staging.stg_billing__subscriptions "
                       "where account_id like '001%' group by 1 order by 1")
     assert staged == [(second, lines), (first, lines)], staged
+    # the relationship tests rebuilt here fail no more than in the clean build (no orphan)
     failures, before = _relationship_failures(wh), _relationship_failures(clean)
-    assert failures == before, (failures, before)
+    assert failures and all(v == before[k] for k, v in failures.items()), (failures, before)
 
 
 # ----------------------------------------------------------------------------- timestamps

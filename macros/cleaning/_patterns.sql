@@ -20,6 +20,7 @@
         'timestamp_with_offset': '^' ~ date_part ~ time_part ~ offset_part ~ '$',
         'offset_suffix': '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$',
         'offset_parts': '([+-])([0-9]{2}):?([0-9]{2})?$',
+        'salesforce_id': '^[A-Za-z0-9]{15}([A-Za-z0-5]{3})?$',
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}

@@ -49,6 +49,12 @@
         {%- if column.endswith('_at') -%}{%- do timestamp_columns.append(column) -%}{%- endif -%}
     {%- endfor -%}
     {%- set order = version_order if version_order is not none else ['_dq_raw_row desc'] -%}
+    {#- versions are told apart by the ids' match keys (ACME-1 and acme-1 are
+        one record: DECISIONS.md, "ids"), other key columns as they are -#}
+    {%- set version_key = [] -%}
+    {%- for column in key -%}
+        {%- do version_key.append(cs_analytics.id_match_key(column) if column.endswith('_id') else column) -%}
+    {%- endfor -%}
     {%- set raw_key = [] -%}
     {%- for column in key -%}
         {%- do raw_key.append('_raw_' ~ column) -%}
@@ -94,7 +100,7 @@ versioned as (
 
     select
         *,
-        {{ cs_analytics.dq_versioning_columns(key, order) }}
+        {{ cs_analytics.dq_versioning_columns(version_key, order) }}
 
     from labelled
 

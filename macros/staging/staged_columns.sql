@@ -10,7 +10,8 @@
     contract and to the base model's renamed CTE (its cast).
 
     select_staged_columns: the same list as a select list (one column a
-    line, no trailing comma), for the staging models.
+    line, no trailing comma), for the staging models; the id columns that
+    name another entity come in their system of record's spelling.
 -#}
 {% macro staged_columns(source_name, table_name) -%}
     {%- set columns = {
@@ -154,5 +155,17 @@
 
 
 {% macro select_staged_columns(source_name, table_name) -%}
-    {{ cs_analytics.staged_columns(source_name, table_name) | join(',\n        ') }}
+    {#- an id column that names another entity is shown in its system of
+        record's spelling (system_of_record.sql; the staging model joins the
+        systems of record with join_systems_of_record) -#}
+    {%- set references = cs_analytics.id_references(source_name ~ '.' ~ table_name) -%}
+    {%- set selected = [] -%}
+    {%- for column in cs_analytics.staged_columns(source_name, table_name) -%}
+        {%- if column in references -%}
+            {%- do selected.append(cs_analytics.system_of_record_id(column) ~ ' as ' ~ column) -%}
+        {%- else -%}
+            {%- do selected.append(column) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ selected | join(',\n        ') }}
 {%- endmacro %}

@@ -161,7 +161,7 @@
     {%- endif -%}
 
     {#- switches -#}
-    {%- for name, default in [('using_support_tickets', true), ('response_hours_include_tickets', false), ('bi_reader_create_role', true)] -%}
+    {%- for name, default in [('using_support_tickets', true), ('response_hours_include_tickets', false), ('bi_reader_create_role', true), ('cs_salesforce_ids', true)] -%}
         {%- if not cs_analytics._is_bool(var(name, default)) -%}
             {%- do problems.append("var " ~ name ~ " must be true or false, got '" ~ var(name, default) ~ "'") -%}
         {%- endif -%}

@@ -5,9 +5,10 @@
     every raw row); staged_rows is counted on the staging model itself, so a
     staging filter that lost or invented rows breaks is_reconciled. The
     cleaning counts (ids normalised, unknown enums, UTC offsets) cover every
-    row that passed the checks, staged or collapsed: an older version with a
-    re-cased id was cleaned too, and that cleaning is what matched it to its
-    newer version.
+    row that passed the checks, staged or collapsed. An id is normalised when
+    trimming / NFC changed it or when it was re-spelled to its system of
+    record's spelling (id_references, DECISIONS.md "ids"); the system of
+    record's own spelling is never a normalisation.
 -#}
 
 {%- set tables = cs_analytics.staging_tables() -%}
@@ -49,13 +50,20 @@ counted as (
                 sum(case when _dq_reason is null and _is_exact_duplicate then 1 else 0 end)
                     as exact_duplicates_collapsed,
                 sum(case when _is_superseded_version then 1 else 0 end) as superseded_versions_collapsed,
-                sum(case when _dq_reason is null and _id_was_normalised then 1 else 0 end)
-                    as ids_normalised_rows,
+                sum(
+                    case
+                        when _dq_reason is null
+                            and (_id_was_normalised or {{ cs_analytics.id_was_respelled(t.source ~ '.' ~ t.table) }})
+                            then 1
+                        else 0
+                    end
+                ) as ids_normalised_rows,
                 sum(case when _dq_reason is null and _has_unknown_enum then 1 else 0 end)
                     as unknown_enum_rows,
                 sum(case when _dq_reason is null and _had_utc_offset then 1 else 0 end)
                     as utc_offset_rows
-            from base_{{ t.source }}__{{ t.table }}
+            from base_{{ t.source }}__{{ t.table }} as base
+            {{ cs_analytics.join_systems_of_record(t.source ~ '.' ~ t.table) }}
         ) as base_counts
         cross join (
             select count(*) as staged_rows

@@ -233,6 +233,133 @@ def test_decomposed_accents_in_ids_match_their_account(clean, tmp_path_factory):
     assert ids[0] == clean.query("select count(*) from marts.dim_accounts")[0][0] == ids[1] == ids[2], ids
 
 
+# ----------------------------------------------------------------------------- id spelling
+def _mart_columns(wh: Warehouse) -> dict[str, list[str]]:
+    cols: dict[str, list[str]] = {}
+    for t, c in wh.query("""select table_name, column_name from information_schema.columns
+                            where table_schema = 'marts' order by table_name, ordinal_position"""):
+        cols.setdefault(t, []).append(c)
+    return cols
+
+
+def _assert_marts_equal_ignoring_id_case(wh: Warehouse, clean: Warehouse):
+    """Every rebuilt mart equals the clean build's once ids are compared lower-cased
+    (hashed keys built from ids are left out): re-spelling ids changes no figure."""
+    columns, diffs = _mart_columns(wh), {}
+    with duckdb.connect(str(wh.path), read_only=True) as con:
+        con.execute(f"attach '{clean.path}' as clean_wh (read_only)")
+        catalog = con.execute("select current_database()").fetchone()[0]
+        for m in _rebuilt_marts(wh):
+            exprs = [f'lower("{c}")' if c.endswith("_id") else f'"{c}"'
+                     for c in columns[m] if not c.endswith("_key")]
+            q = "select " + ", ".join(exprs) + " from {}"
+            a, b = q.format(f'"{catalog}".marts.{m}'), q.format(f"clean_wh.marts.{m}")
+            n = con.execute(f"select count(*) from (({a} except all {b}) union all ({b} except all {a}))").fetchone()[0]
+            if n:
+                diffs[m] = n
+    assert not diffs, f"marts differ from the clean build beyond the case of their ids: {diffs}"
+
+
+def test_ids_keep_the_crm_spelling_and_match_across_sources(clean, tmp_path_factory):
+    """The CRM writes every account id and user id in upper case (ACC_000001, U_...), billing
+    writes account ids with a capital first letter (Acc_000001), every other source keeps lower
+    case: all of them are one account / one user, every mart shows the CRM's spelling (a mart
+    id joins back to the raw CRM id unchanged), no figure changes, and ids_normalised_rows
+    counts the rows whose ids were re-spelled to the CRM's spelling, never the CRM's own ids."""
+    sql = [
+        "update raw_crm.accounts set account_id = upper(account_id)",
+        "update raw_crm.users set user_id = upper(user_id)",
+        "update raw_billing.subscriptions set account_id = upper(substr(account_id, 1, 1)) || substr(account_id, 2)",
+    ]
+    wh = _hostile(clean, tmp_path_factory, "crm_spelling", sql, None)
+    assert wh.build.returncode == 0, wh.build.stdout[-8000:]
+    recon, base = _recon(wh), _recon(clean)
+    for table, r in recon.items():
+        assert r["ok"] and r["staged"] == base[table]["staged"] and r["quarantined"] == 0, (table, r)
+    # the system of record's own spelling is not a normalisation; its references are
+    with wh.con() as con:
+        with_parent = con.execute("select count(*) from raw_crm.accounts where parent_account_id is not null").fetchone()[0]
+        with_manager = con.execute("select count(*) from raw_crm.users where manager_user_id is not null").fetchone()[0]
+    assert recon["crm.accounts"]["ids"] == with_parent, recon["crm.accounts"]
+    assert recon["crm.users"]["ids"] == with_manager, recon["crm.users"]
+    for table in ("billing.subscriptions", "crm.account_team_history", "product.account_usage_daily",
+                  "cs_platform.ctas", "crm.contacts"):
+        assert recon[table]["ids"] == recon[table]["raw"], (table, recon[table])
+    assert recon["cs_platform.playbooks"]["ids"] == 0
+    # every mart id joins back to the raw CRM id, unchanged
+    columns, checked = _mart_columns(wh), []
+    for mart, cols in columns.items():
+        for col in cols:
+            if col == "account_id" or col.endswith("_account_id"):
+                raw = "select trim(account_id) from raw_crm.accounts"
+            elif col == "user_id" or col.endswith("_user_id"):
+                raw = "select trim(user_id) from raw_crm.users"
+            else:
+                continue
+            n, missing = wh.query(f'select count("{col}"), count(case when "{col}" not in ({raw}) then 1 end) '
+                                  f"from marts.{mart}")[0]
+            checked.append((mart, col, n))
+            assert missing == 0, (mart, col, missing, n)
+    assert {m for m, c, n in checked if c == "account_id" and n > 0} >= {
+        "dim_accounts", "fct_mrr_movements", "fct_renewals", "fct_ctas"}, checked
+    assert {m for m, c, n in checked if c.endswith("user_id") and n > 0} >= {"dim_users", "fct_csm_monthly"}, checked
+    assert wh.query("select count(*) from marts.dim_accounts where account_id <> upper(account_id)")[0][0] == 0
+    failures, before = _relationship_failures(wh), _relationship_failures(clean)
+    assert failures and failures == before, (failures, before)
+    _assert_marts_equal_ignoring_id_case(wh, clean)
+
+
+def _salesforce_18(id15: str) -> str:
+    """The 18-character form of a Salesforce 15-character id (independent of the package)."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+    return id15 + "".join(alphabet[sum(1 << i for i, ch in enumerate(id15[k:k + 5]) if "A" <= ch <= "Z")]
+                          for k in (0, 5, 10))
+
+
+def test_salesforce_ids_are_case_sensitive_and_match_their_18_character_form(clean, tmp_path_factory):
+    """Two CRM accounts with Salesforce 15-character ids that differ only in case are two
+    accounts. Billing refers to one by its 18-character form written in lower case and to the
+    other by its 15-character id: each subscription reaches its own account, shown as the CRM
+    writes it, and each account's MRR is the MRR of the lines copied to it."""
+    first, second = "001A000001AbCdE", "001A000001ABCDE"
+    assert _salesforce_18(first) == "001A000001AbCdEIAV" and _salesforce_18(second) == "001A000001ABCDEIA5"
+    src = "acc_000001"
+    sql = [
+        f"insert into raw_crm.accounts select * replace ('{first}' as account_id, 'Case one' as account_name) "
+        f"from raw_crm.accounts where account_id = '{src}'",
+        f"insert into raw_crm.accounts select * replace ('{second}' as account_id, 'Case two' as account_name) "
+        f"from raw_crm.accounts where account_id = '{src}'",
+        f"insert into raw_billing.subscriptions select * replace ('sf1_' || subscription_id as subscription_id, "
+        f"'{_salesforce_18(first).lower()}' as account_id) from raw_billing.subscriptions where account_id = '{src}'",
+        f"insert into raw_billing.subscriptions select * replace ('sf2_' || subscription_id as subscription_id, "
+        f"'{second}' as account_id, cast(mrr as decimal(18, 2)) * 2 as mrr) "
+        f"from raw_billing.subscriptions where account_id = '{src}'",
+    ]
+    with clean.con() as con:
+        lines = con.execute(f"select count(*) from raw_billing.subscriptions where account_id = '{src}'").fetchone()[0]
+    assert lines > 0
+    wh = _hostile(clean, tmp_path_factory, "salesforce_ids", sql, REVENUE_MARTS)
+    assert wh.build.returncode == 0, wh.build.stdout[-8000:]
+    recon = _recon(wh)
+    assert all(r["ok"] and r["quarantined"] == 0 for r in recon.values()), recon
+    # only the 18-character references were re-spelled
+    assert recon["billing.subscriptions"]["ids"] == lines, recon["billing.subscriptions"]
+    assert recon["crm.accounts"]["ids"] == 0
+    got = wh.query("select account_id, account_name from marts.dim_accounts where account_id like '001%' order by 1")
+    assert got == [(second, "Case two"), (first, "Case one")], got
+    mrr = "select month_start, mrr from marts.fct_mrr_movements where account_id = '{}' order by 1"
+    src_mrr = wh.query(mrr.format(src))
+    assert src_mrr and any(m for _, m in src_mrr)
+    assert wh.query(mrr.format(first)) == src_mrr
+    assert wh.query(mrr.format(second)) == [(d, m * 2) for d, m in src_mrr]
+    staged = wh.query("select account_id, count(*) from staging.stg_billing__subscriptions "
+                      "where account_id like '001%' group by 1 order by 1")
+    assert staged == [(second, lines), (first, lines)], staged
+    # the relationship tests rebuilt here fail no more than in the clean build (no orphan)
+    failures, before = _relationship_failures(wh), _relationship_failures(clean)
+    assert failures and all(v == before[k] for k, v in failures.items()), (failures, before)
+
+
 # ----------------------------------------------------------------------------- timestamps
 ONE_TO_MANY_MARTS = ["fct_email_sends", "fct_program_monthly"]
 

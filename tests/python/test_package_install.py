@@ -122,8 +122,8 @@ def test_default_schemas_raw_data_untouched(tmp_path):
     after = snapshot(db)
     check_untouched(before, after, PACKAGE_SCHEMAS)
     with duckdb.connect(str(db), read_only=True) as con:
-        # the marts read the user's rows (ids compare case-insensitively until issue 13 keeps their case)
-        assert con.execute("select count(*) from marts.dim_accounts where lower(account_id) = 'acme-real-1'"
+        # the marts read the user's rows, with their ids as the CRM writes them (DECISIONS.md "ids")
+        assert con.execute("select count(*) from marts.dim_accounts where account_id = 'ACME-REAL-1'"
                            ).fetchone()[0] == 1
         # the package's default weights do not put everything on usage (the custom test below can fail)
         assert con.execute("select count(*) from marts.fct_account_health_daily where usage_score is not null "

@@ -23,10 +23,56 @@ def test_dirty_build_completes(dirty_warehouse):
     assert dirty_warehouse.build.returncode == 0, dirty_warehouse.build.stdout[-8000:]
 
 
+def _package_dict(path: str, marker: str) -> dict:
+    """A Python-literal dict written in a macro (the package's id configuration)."""
+    import ast
+    from conftest import ROOT
+    text = (ROOT / path).read_text()
+    start = text.index("{", text.index(marker) + len(marker))
+    depth = 0
+    for i, ch in enumerate(text[start:], start):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return ast.literal_eval(text[start:i + 1])
+    raise AssertionError(marker)
+
+
+def ids_normalised_bounds(wh) -> dict[str, tuple[int, int]]:
+    """Per table, bounds on the rows whose ids changed (DECISIONS.md "ids"): an id trimmed
+    (the generator pads with spaces), or an id naming another record that is spelled
+    differently there (matched lower-cased: the generator's ids are not Salesforce-shaped).
+    Counted in plain SQL over the raw table and the staged spellings of the systems of
+    record, not with the package's macros. The upper bound counts every raw row; the
+    lower bound takes off the table's quarantined rows (the audit counts only rows that
+    passed the checks), so both are exact when nothing is quarantined."""
+    from cs_analytics.dirty import SCHEMAS
+    systems = _package_dict("macros/cleaning/system_of_record.sql", "{{ return(")
+    references = _package_dict("macros/cleaning/system_of_record.sql", "set references = ")
+    quarantined = dict(wh.query("select source_table, quarantined_rows from dq.dq_staging_reconciliation"))
+    got = {}
+    for table in quarantined:
+        src, name = table.split(".")
+        raw = f"{SCHEMAS[src]}.{name}"
+        ids = [c for (c,) in wh.query(f"""select column_name from information_schema.columns
+                   where table_schema = '{SCHEMAS[src]}' and table_name = '{name}'
+                   and right(column_name, 3) = '_id'""")]
+        joins, changed = [], [f"trim(b.{c}) <> b.{c}" for c in ids]
+        for i, (col, entity) in enumerate(references.get(table, {}).items()):
+            sor = systems[entity]
+            joins.append(f"left join staging.{sor['model'].replace('base_', 'stg_', 1)} as s{i} "
+                         f"on lower(s{i}.{sor['column']}) = lower(trim(b.{col}))")
+            changed.append(f"s{i}.{sor['column']} <> trim(b.{col})")
+        n = wh.query(f"""select count(*) from {raw} as b {' '.join(joins)}
+                         where {' or '.join(changed)}""")[0][0]
+        got[table] = (max(0, n - quarantined[table]), n)
+    return got
+
+
 def test_dirty_reconciliation_matches_truth(dirty_warehouse):
     recon = _recon(dirty_warehouse)
     truth = dirty_warehouse.truth["staging"]
     assert set(recon) == set(truth)
+    ids_bounds = ids_normalised_bounds(dirty_warehouse)
     problems = []
     for table, t in truth.items():
         r = recon[table]
@@ -35,15 +81,24 @@ def test_dirty_reconciliation_matches_truth(dirty_warehouse):
             "quarantined": sum(t.get(c, 0) for c in QUARANTINE_CLASSES),
             "exact": t.get("exact_duplicate", 0),
             "superseded": t.get("superseded_version", 0),
-            "ids": t.get("padded_id", 0) + t.get("case_id", 0),
             "enums": t.get("unknown_enum", 0),
             "offsets": t.get("utc_offset", 0),
         }
+        # every padded id is counted; a re-cased id only where it differs from its system
+        # of record's spelling: a re-cased primary key is its record's own spelling, a
+        # re-cased CRM id re-spells every row that names it
+        low, high = ids_bounds[table]
+        if not (max(low, t.get("padded_id", 0)) <= r["ids"] <= high):
+            problems.append(f"{table}.ids: {r['ids']} not in [{low}, {high}] (padded {t.get('padded_id', 0)})")
         for k, v in expect.items():
             if r[k] != v:
                 problems.append(f"{table}.{k}: mart {r[k]} != truth {v}")
         if r["raw"] != r["staged"] + r["quarantined"] + r["exact"] + r["superseded"]:
             problems.append(f"{table}: raw rows do not reconcile: {r}")
+    # a re-cased foreign key (the team history's account id) is re-spelled and counted
+    t = truth["crm.account_team_history"]
+    if recon["crm.account_team_history"]["ids"] < t.get("padded_id", 0) + t.get("case_id", 0):
+        problems.append(f"crm.account_team_history.ids: {recon['crm.account_team_history']} vs {t}")
     assert not problems, "\n".join(problems)
 
 

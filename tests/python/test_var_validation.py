@@ -56,6 +56,7 @@ CASES = [
      "var gross_margin must be a number > 0 and <= 1, got '1.5'"),
     ("{response_hours_include_tickets: 'no'}",
      "var response_hours_include_tickets must be true or false, got 'no'"),
+    ("{cs_salesforce_ids: sometimes}", "var cs_salesforce_ids must be true or false, got 'sometimes'"),
     ("{earliest_plausible_date: 'soon'}",
      "var earliest_plausible_date must be a date 'YYYY-MM-DD', got 'soon'"),
 ]

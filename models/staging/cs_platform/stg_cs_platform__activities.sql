@@ -17,6 +17,7 @@ final as (
         {{ cs_analytics.select_staged_columns('cs_platform', 'activities') }}
 
     from base
+    {{ cs_analytics.join_systems_of_record('cs_platform.activities') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,10 +15,11 @@ final as (
 
     select
         -- ids
-        {{ cs_analytics.surrogate_key(['account_id', 'usage_date']) }} as usage_key,
+        {{ cs_analytics.surrogate_key([cs_analytics.system_of_record_id('account_id'), 'usage_date']) }} as usage_key,
         {{ cs_analytics.select_staged_columns('product', 'account_usage_daily') }}
 
     from base
+    {{ cs_analytics.join_systems_of_record('product.account_usage_daily') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -19,6 +19,7 @@ final as (
         {{ cs_analytics.select_staged_columns('support', 'tickets') }}
 
     from base
+    {{ cs_analytics.join_systems_of_record('support.tickets') }}
     where
         _dq_reason is null
         and not _is_exact_duplicate

@@ -15,15 +15,20 @@ final as (
 
     select
         -- ids
-        {{ cs_analytics.surrogate_key([cs_analytics.system_of_record_id('account_id'), cs_analytics.system_of_record_id('user_id'), 'team_role', 'valid_from']) }} as account_team_key,
+        {{ cs_analytics.surrogate_key([
+            cs_analytics.system_of_record_id('account_id'),
+            cs_analytics.system_of_record_id('user_id'),
+            'team_role',
+            'valid_from'
+        ]) }} as account_team_key,
         {{ cs_analytics.select_staged_columns('crm', 'account_team_history') }}
 
     from base
     {{ cs_analytics.join_systems_of_record('crm.account_team_history') }}
     where
-        _dq_reason is null
-        and not _is_exact_duplicate
-        and not _is_superseded_version
+        base._dq_reason is null
+        and not base._is_exact_duplicate
+        and not base._is_superseded_version
 
 )
 

@@ -15,15 +15,18 @@ final as (
 
     select
         -- ids
-        {{ cs_analytics.surrogate_key([cs_analytics.system_of_record_id('contact_id'), 'detected_at']) }} as job_change_key,
+        {{ cs_analytics.surrogate_key([
+            cs_analytics.system_of_record_id('contact_id'),
+            'detected_at'
+        ]) }} as job_change_key,
         {{ cs_analytics.select_staged_columns('crm', 'contact_job_changes') }}
 
     from base
     {{ cs_analytics.join_systems_of_record('crm.contact_job_changes') }}
     where
-        _dq_reason is null
-        and not _is_exact_duplicate
-        and not _is_superseded_version
+        base._dq_reason is null
+        and not base._is_exact_duplicate
+        and not base._is_superseded_version
 
 )
 

@@ -19,9 +19,9 @@ final as (
     from base
     {{ cs_analytics.join_systems_of_record('cs_platform.cta_tasks') }}
     where
-        _dq_reason is null
-        and not _is_exact_duplicate
-        and not _is_superseded_version
+        base._dq_reason is null
+        and not base._is_exact_duplicate
+        and not base._is_superseded_version
 
 )
 

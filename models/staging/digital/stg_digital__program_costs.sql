@@ -15,15 +15,18 @@ final as (
 
     select
         -- ids
-        {{ cs_analytics.surrogate_key([cs_analytics.system_of_record_id('program_id'), 'cost_month']) }} as program_cost_key,
+        {{ cs_analytics.surrogate_key([
+            cs_analytics.system_of_record_id('program_id'),
+            'cost_month'
+        ]) }} as program_cost_key,
         {{ cs_analytics.select_staged_columns('digital', 'program_costs') }}
 
     from base
     {{ cs_analytics.join_systems_of_record('digital.program_costs') }}
     where
-        _dq_reason is null
-        and not _is_exact_duplicate
-        and not _is_superseded_version
+        base._dq_reason is null
+        and not base._is_exact_duplicate
+        and not base._is_superseded_version
 
 )
 

@@ -15,15 +15,19 @@ final as (
 
     select
         -- ids
-        {{ cs_analytics.surrogate_key([cs_analytics.system_of_record_id('account_id'), 'usage_date', 'feature_key']) }} as feature_usage_key,
+        {{ cs_analytics.surrogate_key([
+            cs_analytics.system_of_record_id('account_id'),
+            'usage_date',
+            'feature_key'
+        ]) }} as feature_usage_key,
         {{ cs_analytics.select_staged_columns('product', 'feature_usage_daily') }}
 
     from base
     {{ cs_analytics.join_systems_of_record('product.feature_usage_daily') }}
     where
-        _dq_reason is null
-        and not _is_exact_duplicate
-        and not _is_superseded_version
+        base._dq_reason is null
+        and not base._is_exact_duplicate
+        and not base._is_superseded_version
 
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,23 @@ def test_every_public_macro_documented(manifest):
         if undocumented:
             missing.append(f"{name} (arguments {sorted(undocumented)})")
     assert not missing, f"public macros without a description: {sorted(missing)}"
+
+
+def test_unit_test_enabled_overrides_keep_the_emulator_condition():
+    """A unit test with its own `enabled` config replaces the project-level one in
+    dbt_project.yml (`unit_tests:`), which keeps unit tests off on the fakesnow emulator.
+    Each override must repeat that condition, or the Snowflake build fails on a temporary
+    table the emulator refuses (CI failed this way once)."""
+    import yaml
+
+    missing = []
+    for path in sorted((ROOT / "models").rglob("*.yml")):
+        doc = yaml.safe_load(path.read_text()) or {}
+        for ut in doc.get("unit_tests", []) or []:
+            enabled = (ut.get("config") or {}).get("enabled")
+            text = str(enabled)
+            allow_list = re.search(r"target\.type in \[([^\]]*)\]", text)
+            keeps_off = "fakesnow" in text or (allow_list and "snowflake" not in allow_list.group(1))
+            if enabled is not None and not keeps_off:
+                missing.append(f"{path.relative_to(ROOT)}: {ut['name']}")
+    assert not missing, "unit tests whose `enabled` drops the fakesnow condition:\n" + "\n".join(missing)

@@ -75,6 +75,7 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
         "movement": _cc(mov_names, np.array([mov_names.index(m) for m in lr["movement"]], dtype=np.int32)),
     })
     load_table(con, "truth", "onboarding", g.onboarding_truth)
+    load_table(con, "truth", "cta_lost_reasons", g.cta_lost_reasons_truth)
     truth = g.truth
     defects = {name: {"raw_rows": n, **g.natural.get(name, {})} for name, n in counts.items()}
     if dirty:
@@ -88,7 +89,7 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
     for name in defects:
         schema, table = SCHEMAS[name.split(".")[0]], name.split(".")[1]
         con.execute(f"alter table {schema}.{table} drop column _rn")
-    for table in ("mrr_ledger", "onboarding"):
+    for table in ("mrr_ledger", "onboarding", "cta_lost_reasons"):
         con.execute(f"alter table truth.{table} drop column _rn")
     if out_dir:
         out = Path(out_dir)
@@ -99,6 +100,7 @@ def generate(accounts=200, months=18, seed=7, end_date="2026-10-31", duckdb_path
         (out / "_truth").mkdir(parents=True, exist_ok=True)
         con.execute(f"copy (select * from truth.mrr_ledger order by account_id, month_start) to '{out / '_truth' / 'mrr_ledger.csv'}' (header)")
         con.execute(f"copy (select * from truth.onboarding order by account_id) to '{out / '_truth' / 'onboarding.csv'}' (header)")
+        con.execute(f"copy (select * from truth.cta_lost_reasons order by cta_id) to '{out / '_truth' / 'cta_lost_reasons.csv'}' (header)")
         truth_path = truth_path or out / "_truth" / "truth.json"
     elif duckdb_path and not truth_path:
         truth_path = Path(str(duckdb_path) + ".truth.json")

@@ -14,6 +14,10 @@ from .planted import (
     FALSE_ALERT_RATE_PER_DAY,
     ONBOARDING_SEGMENT_SCALE,
     ONBOARDING_STALL_SHARE,
+    LOST_REASONS,
+    LOST_REASON_TOP,
+    LOST_REASON_FILLED_SHARE,
+    LOST_REASON_TOP_SHARE,
 )
 
 CTA_STATUS_OPEN = ["New", "Open", "Work in Progress"]
@@ -117,6 +121,9 @@ class CsPlatformTables:
                          np.where(auto, 8, np.where(fate == 1, 6 + lab_invalid, np.where(success, 3 + lab_success, 5))))
         self.cta_outcome = np.where(~is_closed, "open", np.where(auto, "auto_resolved", np.where(fate == 1, "invalid", np.where(success, "success", "lost"))))
         nvr = np.where(final >= 6, np.where(final <= 7, rng.integers(0, len(NOT_VALID_REASONS), n), -1), -1)
+        lost_reason = self._lost_reasons(c, final == 5)
+        # the platform's one reason field: the not-valid reason on invalid CTAs, the lost reason on lost ones
+        reason_field = np.where(nvr >= 0, nvr, np.where(lost_reason >= 0, len(NOT_VALID_REASONS) + lost_reason, -1))
         close_src = np.where(~is_closed, -1, np.where(auto, 1, 0))
         source = np.where(c["rule"] >= 0, 0, 1)
         # versions: the first version (status New) exported at creation; closed CTAs also have
@@ -156,7 +163,7 @@ class CsPlatformTables:
             if v is not None:
                 cols[k_] = type(v)(v.kind, v.values[idx], v.prefix, v.width, v.categories)
         cols["status"] = col_cat(status_labels, status)
-        cols["not_valid_reason"] = col_cat(NOT_VALID_REASONS, np.where(ver == 2, nvr[idx], -1))
+        cols["not_valid_reason"] = col_cat(NOT_VALID_REASONS + LOST_REASONS, np.where(ver == 2, reason_field[idx], -1))
         cols["closed_at"] = col_ts(np.where(ver == 2, closed_at[idx], np.datetime64("NaT")))
         cols["close_source"] = col_cat(["manual", "rule"], np.where(ver == 2, close_src[idx], -1))
         cols["updated_at"] = col_ts(upd)
@@ -182,6 +189,39 @@ class CsPlatformTables:
             "due_date": col_date(t_due),
             "closed_at": col_ts(t_closed),
         })
+
+    def _lost_reasons(self, c, lost):
+        """The lost reason (index into LOST_REASONS, -1 for none) of every CTA closed lost: filled on
+        LOST_REASON_FILLED_SHARE of them; the playbook's planted top reason with LOST_REASON_TOP_SHARE,
+        else one of the others evenly. Drawn for every CTA from a stream of its own, so the shared stream
+        (and every other column) keeps its bytes. Truth: truth["cta_lost_reasons"] and the per-CTA table
+        truth.cta_lost_reasons (one row per lost CTA; lost_reason empty where none was planted)."""
+        n = len(lost)
+        own_rng = np.random.default_rng([self.seed, 16, 3, 6])
+        filled = lost & (own_rng.random(n) < LOST_REASON_FILLED_SHARE)
+        top = LOST_REASON_TOP[c["pb"]]
+        other = own_rng.integers(0, len(LOST_REASONS) - 1, n)
+        other = np.where(other >= top, other + 1, other)  # any reason but the top one
+        pick = np.where(own_rng.random(n) < LOST_REASON_TOP_SHARE, top, other)
+        code = np.where(filled, pick, -1)
+        sel = np.nonzero(lost)[0]
+        self.cta_lost_reasons_truth = {
+            "cta_id": col_id("cta", 7, sel),
+            "playbook_id": col_cat([p[0] for p in PLAYBOOKS], c["pb"][sel]),
+            "lost_reason": col_cat(LOST_REASONS, code[sel]),
+        }
+        per_pb = {}
+        for pi, p in enumerate(PLAYBOOKS):
+            on = sel[c["pb"][sel] == pi]
+            per_pb[p[0]] = {"planted_top_reason": LOST_REASONS[LOST_REASON_TOP[pi]], "lost_ctas": int(len(on)),
+                            "with_reason": int((code[on] >= 0).sum()),
+                            "with_top_reason": int((code[on] == LOST_REASON_TOP[pi]).sum())}
+        self.truth["cta_lost_reasons"] = {
+            "reasons": list(LOST_REASONS), "filled_share": LOST_REASON_FILLED_SHARE,
+            "top_share_of_filled": LOST_REASON_TOP_SHARE, "lost_ctas": int(len(sel)),
+            "with_reason": int((code[sel] >= 0).sum()), "playbooks": per_pb,
+        }
+        return code
 
     def _rule_precision(self, created, c, window_days=90):
         """Share of each rule's alerts followed by churn or contraction within the window.

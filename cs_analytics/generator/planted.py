@@ -58,3 +58,13 @@ PROGRAMS = [
 # enterprise), and a share of new customers stall after kickoff and never go live.
 ONBOARDING_SEGMENT_SCALE = np.array([0.6, 1.0, 1.6])
 ONBOARDING_STALL_SHARE = 0.10
+# CTAs closed lost (issue 16, section 3): the CS platform's one reason field (raw
+# `ctas.not_valid_reason`) also carries a lost reason on most closed-lost CTAs, drawn from
+# LOST_REASONS; per playbook one reason (LOST_REASON_TOP, by playbook index) is planted as the most
+# common (LOST_REASON_TOP_SHARE of the filled reasons, the rest spread evenly over the others).
+# Recorded in truth["cta_lost_reasons"] and, per lost CTA, in truth.cta_lost_reasons.
+LOST_REASONS = ["Customer chose competitor", "Budget cut", "No executive sponsor", "Product gap",
+                "Champion left", "Customer unresponsive", "Merger or acquisition", "Poor support experience"]
+LOST_REASON_TOP = np.array([3, 5, 2, 1, 4, 0, 7, 6])  # pb_01 .. pb_08: a different top reason each
+LOST_REASON_FILLED_SHARE = 0.75
+LOST_REASON_TOP_SHARE = 0.50

@@ -18,6 +18,11 @@
     not closed on time, and has_unknown_duration excludes it from on-time
     denominators. The attribution window is the playbook's, else var
     `default_attribution_window_days` (45).
+
+    The CS platform's one reason field (raw `not_valid_reason`) is read by
+    outcome: on an invalid CTA it is the not-valid reason, on a lost CTA the
+    lost reason ('(no reason given)' when empty), on any other CTA it is
+    ignored (both columns empty).
 -#}
 
 {{ config(materialized="table") }}
@@ -138,7 +143,8 @@ final as (
         priority,
         status,
         outcome,
-        not_valid_reason,
+        case when outcome = 'invalid' then not_valid_reason end as not_valid_reason,
+        case when outcome = 'lost' then coalesce(not_valid_reason, '(no reason given)') end as lost_reason,
         source,
         close_source,
         playbook_category,

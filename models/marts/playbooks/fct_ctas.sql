@@ -68,6 +68,7 @@ final as (
         cast(ctas.status as {{ cs_analytics.type_varchar() }}) as status,
         cast(ctas.outcome as {{ cs_analytics.type_varchar() }}) as outcome,
         cast(ctas.not_valid_reason as {{ cs_analytics.type_varchar() }}) as not_valid_reason,
+        cast(ctas.lost_reason as {{ cs_analytics.type_varchar() }}) as lost_reason,
         cast(ctas.close_source as {{ cs_analytics.type_varchar() }}) as close_source,
         cast(ctas.effectiveness_group as {{ cs_analytics.type_varchar() }}) as effectiveness_group,
 

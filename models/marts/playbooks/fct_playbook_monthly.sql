@@ -118,6 +118,8 @@ joined as (
         coalesce(closed_stats.ctas_closed, 0) - coalesce(closed_stats.ctas_closed_invalid, 0) as ctas_closed_valid,
         closed_stats.top_invalid_reason,
         coalesce(closed_stats.top_invalid_reason_ctas, 0) as top_invalid_reason_ctas,
+        closed_stats.top_lost_reason,
+        coalesce(closed_stats.top_lost_reason_ctas, 0) as top_lost_reason_ctas,
         closed_stats.median_days_to_close,
         coalesce(closed_stats.ctas_closed_with_due_date, 0) as ctas_closed_with_due_date,
         coalesce(closed_stats.ctas_closed_on_time, 0) as ctas_closed_on_time,
@@ -194,6 +196,7 @@ final as (
         cast(category as {{ cs_analytics.type_varchar() }}) as category,
         cast(success_metric as {{ cs_analytics.type_varchar() }}) as success_metric,
         cast(top_invalid_reason as {{ cs_analytics.type_varchar() }}) as top_invalid_reason,
+        cast(top_lost_reason as {{ cs_analytics.type_varchar() }}) as top_lost_reason,
 
         -- numerics: volume and handling
         cast(attribution_window_days as integer) as attribution_window_days,
@@ -207,6 +210,7 @@ final as (
         {{ cs_analytics.rate('ctas_closed_success', 'ctas_closed_valid') }} as success_rate,
         {{ cs_analytics.rate('ctas_closed_invalid', 'ctas_closed') }} as invalid_rate,
         cast(top_invalid_reason_ctas as bigint) as top_invalid_reason_ctas,
+        cast(top_lost_reason_ctas as bigint) as top_lost_reason_ctas,
         {{ cs_analytics.to_decimal('median_days_to_close', 18, 2) }} as median_days_to_close,
         cast(ctas_closed_with_due_date as bigint) as ctas_closed_with_due_date,
         cast(ctas_closed_on_time as bigint) as ctas_closed_on_time,

@@ -67,4 +67,4 @@ LOST_REASONS = ["Customer chose competitor", "Budget cut", "No executive sponsor
                 "Champion left", "Customer unresponsive", "Merger or acquisition", "Poor support experience"]
 LOST_REASON_TOP = np.array([3, 5, 2, 1, 4, 0, 7, 6])  # pb_01 .. pb_08: a different top reason each
 LOST_REASON_FILLED_SHARE = 0.75
-LOST_REASON_TOP_SHARE = 0.50
+LOST_REASON_TOP_SHARE = 0.65

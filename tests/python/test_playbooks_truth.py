@@ -173,3 +173,120 @@ def test_invalid_ctas_out_of_success_rate_in_invalid_rate(pb_warehouse):
     for pid, *counts in rows:
         assert counts[:4] == counts[4:], pid
         assert counts[1] + counts[2] == counts[3], pid
+
+
+# CTAs closed lost carry a reason (issue 16, section 3). The generator writes a lost reason into the CS
+# platform's one reason field (raw `not_valid_reason`) on LOST_REASON_FILLED_SHARE of the CTAs closed lost,
+# with one reason planted as the most common per playbook, and records each lost CTA's reason in
+# truth.cta_lost_reasons (empty where it planted none) and the planted top reason in
+# truth["cta_lost_reasons"].
+NO_REASON = "(no reason given)"
+INVALID_STATUSES = ("Closed Invalid", "Closed - Not Valid")
+
+
+def test_lost_reason_is_the_planted_reason_of_every_lost_cta(pb_warehouse):
+    wh = pb_warehouse
+    planted = dict(wh.query("select cta_id, lost_reason from truth.cta_lost_reasons"))
+    got = dict(wh.query("select cta_id, lost_reason from marts.fct_ctas where outcome = 'lost'"))
+    assert len(planted) == wh.truth["cta_lost_reasons"]["lost_ctas"] > 500
+    assert set(got) == set(planted), "the mart's lost CTAs are not the generator's"
+    expected = {k: (v if v is not None else NO_REASON) for k, v in planted.items()}
+    wrong = {k: (got[k], expected[k]) for k in planted if got[k] != expected[k]}
+    assert not wrong, f"{len(wrong)} lost CTAs with another reason than planted, e.g. {list(wrong.items())[:5]}"
+    # both branches are exercised: planted reasons and the fallback
+    filled = sum(v is not None for v in planted.values())
+    assert filled == wh.truth["cta_lost_reasons"]["with_reason"]
+    assert 0.70 * len(planted) < filled < 0.80 * len(planted), filled
+    # and no CTA that is not lost has a lost reason
+    (stray,) = wh.query("select count(*) from marts.fct_ctas where outcome <> 'lost' and lost_reason is not null")[0]
+    assert stray == 0
+
+
+def _top(counts: dict) -> tuple[str, int]:
+    """The mart's rule: most CTAs, ties to the alphabetically first reason."""
+    reason = min(counts, key=lambda r: (-counts[r], r))
+    return reason, counts[reason]
+
+
+def test_top_lost_reason_recovers_the_planted_skew(pb_warehouse):
+    """Over the whole period, per playbook, the most frequent lost reason of its CTAs (the mart's rule, a
+    missing reason counted as '(no reason given)') is the planted one: planted 0.75 x 0.65 = 49% of lost
+    CTAs, no reason 25%, each other reason about 4%. Against every other given reason it wins by more than 3
+    standard errors of the difference; fct_playbook_monthly's top_lost_reason and its count follow the same
+    rule in every month, and its lost counts add up to the generator's lost CTAs."""
+    wh = pb_warehouse
+    truth = wh.truth["cta_lost_reasons"]["playbooks"]
+    counts = {}
+    for pid, reason, n in wh.query("""
+            select playbook_id, lost_reason, count(*) from marts.fct_ctas
+            where outcome = 'lost' and playbook_id is not null group by playbook_id, lost_reason"""):
+        counts.setdefault(pid, {})[reason] = n
+    tested = [pid for pid, t in truth.items() if t["lost_ctas"]]
+    assert len(tested) == 5, tested  # pb_01 .. pb_05 fire CTAs in the generator
+    tops = set()
+    for pid in tested:
+        c = counts[pid]
+        assert sum(c.values()) == truth[pid]["lost_ctas"], pid
+        top, n_top = _top(c)
+        assert top == truth[pid]["planted_top_reason"], (pid, c)
+        assert n_top == truth[pid]["with_top_reason"], pid
+        runner_up = max(v for r, v in c.items() if r not in (top, NO_REASON))
+        assert n_top - runner_up > 3 * math.sqrt(n_top + runner_up), (pid, c)
+        assert n_top > c.get(NO_REASON, 0), (pid, c)
+        tops.add(top)
+    assert len(tops) == len(tested), "the planted top reasons are not all different"
+
+    # the monthly mart: top_lost_reason and its count per playbook and month, by the same rule
+    monthly = {}
+    for pid, month, reason, n in wh.query("""
+            select playbook_id, closed_month, lost_reason, count(*) from marts.fct_ctas
+            where outcome = 'lost' and playbook_id is not null group by 1, 2, 3"""):
+        monthly.setdefault((pid, month), {})[reason] = n
+    rows = wh.query("""
+        select playbook_id, month_start, ctas_closed_lost, top_lost_reason, top_lost_reason_ctas
+        from marts.fct_playbook_monthly""")
+    lost_per_playbook = {}
+    for pid, month, lost, top, n_top in rows:
+        lost_per_playbook[pid] = lost_per_playbook.get(pid, 0) + lost
+        if (pid, month) in monthly:
+            assert (top, n_top) == _top(monthly[(pid, month)]), (pid, month, monthly[(pid, month)])
+            assert lost == sum(monthly[(pid, month)].values())
+        else:
+            assert (lost, top, n_top) == (0, None, 0), (pid, month)
+    for pid in tested:
+        assert lost_per_playbook[pid] == truth[pid]["lost_ctas"], pid
+    # most months with enough lost CTAs name the planted reason (each such month is a small sample)
+    for pid in tested:
+        months = [(top, lost) for p, _, lost, top, _ in rows if p == pid and lost >= 10]
+        if len(months) >= 5:
+            hits = sum(top == truth[pid]["planted_top_reason"] for top, _ in months)
+            assert hits > len(months) / 2, (pid, months)
+
+
+def test_not_valid_reasons_unchanged_for_invalid_ctas(pb_warehouse):
+    """The raw field now also holds lost reasons: fct_ctas.not_valid_reason still carries exactly the raw
+    not-valid reasons of the invalid CTAs (counted per playbook and reason), nothing on any other CTA, and
+    no lost reason reaches a not-valid reason column of the playbook or alert-rule marts."""
+    wh = pb_warehouse
+    lost_reasons = set(wh.truth["cta_lost_reasons"]["reasons"])
+    raw = dict(((p, r), n) for p, r, n in wh.query(f"""
+        select playbook_id, not_valid_reason, count(*) from raw_cs.ctas
+        where status in {INVALID_STATUSES} group by 1, 2"""))
+    got = dict(((p, r), n) for p, r, n in wh.query("""
+        select playbook_id, not_valid_reason, count(*) from marts.fct_ctas where outcome = 'invalid' group by 1, 2"""))
+    assert got == raw
+    assert sum(n for (_, r), n in got.items() if r is not None) > 500
+    assert not lost_reasons & {r for _, r in got}
+    (elsewhere,) = wh.query(
+        "select count(*) from marts.fct_ctas where outcome <> 'invalid' and not_valid_reason is not null")[0]
+    assert elsewhere == 0
+    (raw_on_lost,) = wh.query("select count(*) from raw_cs.ctas where status = 'Closed Lost' and not_valid_reason is not null")[0]
+    assert raw_on_lost > 500  # the raw field does carry lost reasons, so the checks above can fail
+    shown = {r for (r,) in wh.query("select distinct top_invalid_reason from marts.fct_playbook_monthly")}
+    shown |= {r for (r,) in wh.query("select distinct top_not_valid_reason from marts.fct_alert_rules_monthly")}
+    assert not lost_reasons & shown, lost_reasons & shown
+    # the invalid counts beside them are the invalid CTAs, lost ones not counted
+    (invalid_closed,) = wh.query("select sum(ctas_closed_invalid) from marts.fct_playbook_monthly")[0]
+    (fct_invalid,) = wh.query(
+        "select count(*) from marts.fct_ctas where is_closed and outcome = 'invalid' and playbook_id is not null")[0]
+    assert invalid_closed == fct_invalid

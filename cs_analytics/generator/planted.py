@@ -58,3 +58,7 @@ PROGRAMS = [
 # enterprise), and a share of new customers stall after kickoff and never go live.
 ONBOARDING_SEGMENT_SCALE = np.array([0.6, 1.0, 1.6])
 ONBOARDING_STALL_SHARE = 0.10
+# Onboarding program lift (issue 16 s2): an account treated by an onboarding program (enrolled, not
+# held out) goes live this much faster after kickoff (its kickoff-to-go-live days are multiplied by
+# this factor); kickoff timing is untouched, the planted null beside the effect.
+ONBOARDING_PROGRAM_GO_LIVE_FACTOR = 0.5

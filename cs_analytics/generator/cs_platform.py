@@ -8,10 +8,12 @@ from ..tables import col_bool, col_cat, col_date, col_id, col_int, col_ts
 from .core import DAY, SEC_PER_DAY, SEGMENTS, _secs, _at
 from .planted import (
     PLAYBOOKS,
+    PROGRAMS,
     USAGE_RULE_THRESHOLD,
     USAGE_RULE_TRAILING_DAYS,
     PLATFORM_LAG_DAYS,
     FALSE_ALERT_RATE_PER_DAY,
+    ONBOARDING_PROGRAM_GO_LIVE_FACTOR,
     ONBOARDING_SEGMENT_SCALE,
     ONBOARDING_STALL_SHARE,
     LOST_REASONS,
@@ -391,7 +393,11 @@ class CsPlatformTables:
         stalled = own_rng.random(len(new)) < ONBOARDING_STALL_SHARE
         n_before = int(sum((f0 + o < D).sum() for o in (k_off, g_off, v_off)))  # rows the old timing wrote
         kickoff = f0 + k_off
-        go_live = kickoff + np.round(g_off * ONBOARDING_SEGMENT_SCALE[self.seg[new]]).astype(np.int64)
+        # planted onboarding-program lift: accounts treated by an onboarding program (a non-holdout
+        # enrollment) go live ONBOARDING_PROGRAM_GO_LIVE_FACTOR times as many days after kickoff
+        treated = self._onboarding_program_treated()[new]
+        speed = np.where(treated, ONBOARDING_PROGRAM_GO_LIVE_FACTOR, 1.0)
+        go_live = kickoff + np.round(g_off * ONBOARDING_SEGMENT_SCALE[self.seg[new]] * speed).astype(np.int64)
         first_value = go_live + v_off // 2
         never = np.iinfo(np.int64).max // 2
         go_live, first_value = np.where(stalled, never, go_live), np.where(stalled, never, first_value)
@@ -402,7 +408,7 @@ class CsPlatformTables:
         for mt, d in ((0, kickoff), (1, go_live), (2, first_value)):
             ok = (d < D) & first_time
             m_acc.append(new[ok]); m_type.append(np.full(ok.sum(), mt)); m_day.append(d[ok]); m_cta.append(np.full(ok.sum(), -1))
-        self._onboarding_truth(*(x[first_time] for x in (new, f0, kickoff, go_live, first_value, stalled)))
+        self._onboarding_truth(*(x[first_time] for x in (new, f0, kickoff, go_live, first_value, stalled, treated)))
         fa, ff = np.nonzero(self.adopt_day < D)
         m_acc.append(fa); m_type.append(np.full(len(fa), 3)); m_day.append(self.adopt_day[fa, ff]); m_cta.append(np.full(len(fa), -1))
         rec = np.nonzero((self.cta_outcome == "success") & (self.cta["reason"] == 0))[0]
@@ -420,7 +426,16 @@ class CsPlatformTables:
             "cta_id": col_id("cta", 7, mc),
         })
 
-    def _onboarding_truth(self, acc, start, kickoff, go_live, first_value, stalled):
+    def _onboarding_program_treated(self):
+        """Per account: has a treated (non-holdout) enrollment in an onboarding program."""
+        e_prog, e_acc, _, e_hold = self.scheduled_enr
+        treated = np.zeros(self.A, bool)
+        for p, a, h in zip(e_prog, e_acc, e_hold):
+            if len(p) and PROGRAMS[p[0]][2] == "onboarding":
+                treated[a[~h]] = True
+        return treated
+
+    def _onboarding_truth(self, acc, start, kickoff, go_live, first_value, stalled, treated):
         """Truth table `onboarding`: per account that started in the window, the planted milestone days."""
         D = self.D
 
@@ -435,10 +450,12 @@ class CsPlatformTables:
             "go_live_date": col_date(day(go_live)),
             "first_value_date": col_date(day(first_value)),
             "is_stalled": col_bool(stalled),
+            "is_onboarding_program_treated": col_bool(treated),
         }
         self.truth["onboarding"] = {
             "accounts": int(len(acc)), "stalled": int(stalled.sum()), "stall_share": ONBOARDING_STALL_SHARE,
             "segment_scale": dict(zip(SEGMENTS, ONBOARDING_SEGMENT_SCALE.tolist())),
             "days_kickoff_after_start": [3, 9], "days_go_live_after_kickoff": [20, 59],
             "days_first_value_after_go_live": [15, 44],
+            "onboarding_program_go_live_factor": ONBOARDING_PROGRAM_GO_LIVE_FACTOR,
         }

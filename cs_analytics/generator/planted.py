@@ -68,3 +68,8 @@ LOST_REASONS = ["Customer chose competitor", "Budget cut", "No executive sponsor
 LOST_REASON_TOP = np.array([3, 5, 2, 1, 4, 0, 7, 6])  # pb_01 .. pb_08: a different top reason each
 LOST_REASON_FILLED_SHARE = 0.75
 LOST_REASON_TOP_SHARE = 0.65
+
+# Onboarding program lift (issue 16 s2): an account treated by an onboarding program (enrolled, not
+# held out) goes live this much faster after kickoff (its kickoff-to-go-live days are multiplied by
+# this factor); kickoff timing is untouched, the planted null beside the effect.
+ONBOARDING_PROGRAM_GO_LIVE_FACTOR = 0.5

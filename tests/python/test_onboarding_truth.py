@@ -85,10 +85,14 @@ def test_every_planted_onboarding_comes_back_per_account(clean_warehouse, expect
 
 
 def test_planted_segment_speed_is_recovered(clean_warehouse, expected):
-    """Kickoff to go-live scales 0.6 / 1.0 / 1.6 by segment (uniform 20-59 days x scale, mean 39.5 x scale)."""
+    """Kickoff to go-live scales 0.6 / 1.0 / 1.6 by segment (uniform 20-59 days x scale, mean 39.5 x scale),
+    over the accounts no onboarding program sped up (those are the program-lift test's)."""
     rows = clean_warehouse.query("""
-        select segment, avg(days_to_go_live - days_to_kickoff), count(*)
-        from marts.fct_account_onboarding where is_live and has_kicked_off group by segment""")
+        select o.segment, avg(o.days_to_go_live - o.days_to_kickoff), count(*)
+        from marts.fct_account_onboarding as o
+        inner join truth.onboarding as t on o.account_id = t.account_id
+        where o.is_live and o.has_kicked_off and t.is_onboarding_program_treated = 'false'
+        group by o.segment""")
     got = {s: (m, n) for s, m, n in rows}
     for seg, scale in (("smb", 0.6), ("mid_market", 1.0), ("enterprise", 1.6)):
         mean, n = got[seg]
@@ -145,3 +149,70 @@ def test_onboarding_stage_follows_the_planted_go_live(clean_warehouse, expected)
             mismatched.append((a, m, stage, is_onboarding))
     assert onboarding > 0
     assert not mismatched, f"{len(mismatched)} account-months, e.g. {mismatched[:3]}"
+
+
+def _onboarding_enrollments(wh, expected):
+    """Per onboarding-program enrollment made while its account was onboarding (on or before the go-live
+    target day), the planted outcome; read from the raw enrollments and programs and the truth."""
+    rows = wh.query("""
+        select e.program_id, e.account_id, e.is_holdout = 'true', cast(cast(e.enrolled_at as timestamp) as date)
+        from raw_digital.program_enrollments as e
+        inner join raw_digital.programs as p on e.program_id = p.program_id
+        where p.program_type = 'onboarding'""")
+    out = []
+    for program, account, holdout, day in rows:
+        r = expected["accounts"].get(account)
+        if r is None or (day - r["first_contract_date"]).days > r["target_days_to_go_live"]:
+            continue
+        out.append((program, holdout, r))
+    return out
+
+
+def test_onboarding_program_lift_recovers_the_planted_speed_up(clean_warehouse, expected):
+    """The generator makes accounts an onboarding program treats go live in half the kickoff-to-go-live days
+    (ONBOARDING_PROGRAM_GO_LIVE_FACTOR) and leaves kickoff alone. fct_program_lift must equal a peer
+    computation over the truth, show the go-live effect as significant and faster, and not show one on
+    kickoff (the planted null beside it)."""
+    assert clean_warehouse.truth["onboarding"]["onboarding_program_go_live_factor"] == 0.5
+    enrolled = _onboarding_enrollments(clean_warehouse, expected)
+    mart = {(p, m): (tn, hn, tv, hv, lift, se, lo, hi) for p, m, tn, hn, tv, hv, lift, se, lo, hi in clean_warehouse.query("""
+        select program_id, lift_metric, treated_n, holdout_n, cast(treated_value as double),
+               cast(holdout_value as double), cast(lift as double), cast(lift_standard_error as double),
+               cast(lift_ci95_lower as double), cast(lift_ci95_upper as double)
+        from marts.fct_program_lift
+        where lift_metric in ('days_to_kickoff', 'days_to_go_live', 'go_live_on_time_rate')""")}
+    programs = {p for p, _, _ in enrolled}
+    assert programs and {p for p, _ in mart} == programs
+    measures = {"days_to_kickoff": lambda r: r["days_to_kickoff"],
+                "days_to_go_live": lambda r: r["days_to_go_live"],
+                "go_live_on_time_rate": lambda r: (float(r["is_live_on_time"]) if r["is_go_live_judged"] else None)}
+    for program in programs:
+        for metric, value in measures.items():
+            groups = {h: [v for p, hh, r in enrolled if p == program and hh == h and (v := value(r)) is not None]
+                      for h in (False, True)}
+            tn, hn, tv, hv = mart[(program, metric)][:4]
+            assert (tn, hn) == (len(groups[False]), len(groups[True])), (program, metric)
+            assert abs(tv - sum(groups[False]) / tn) < 1e-5 and abs(hv - sum(groups[True]) / hn) < 1e-5, (program, metric)
+    # one onboarding program in the generator: the planted effect and the planted null
+    (program,) = programs
+    # what the plant leads to expect for these very accounts: kickoff day + mean kickoff-to-go-live offset x
+    # segment scale (x the factor when treated), averaged per group; the interval must cover it and exclude 0.
+    # (Without the plant this sample's chance imbalance alone gives about -8 days, whose interval misses the
+    # expectation of about 0, so the check tells the planted effect from no effect.)
+    truth = clean_warehouse.truth["onboarding"]
+    factor, (lo_days, hi_days) = truth["onboarding_program_go_live_factor"], truth["days_go_live_after_kickoff"]
+    mean_offset = (lo_days + hi_days) / 2
+
+    def expected_days(r, holdout):
+        return r["days_to_kickoff"] + mean_offset * truth["segment_scale"][r["segment"]] * (1 if holdout else factor)
+
+    live = {h: [expected_days(r, h) for p, hh, r in enrolled if p == program and hh == h and r["go_live_date"]]
+            for h in (False, True)}
+    expected_lift = sum(live[False]) / len(live[False]) - sum(live[True]) / len(live[True])
+    _, _, _, _, go_live_lift, _, go_live_lo, go_live_hi = mart[(program, "days_to_go_live")]
+    assert expected_lift < -5 and go_live_hi < 0 and go_live_lo <= expected_lift <= go_live_hi, (
+        "planted faster go-live not recovered", expected_lift, mart[(program, "days_to_go_live")])
+    _, _, _, _, kickoff_lift, kickoff_se, kickoff_lo, kickoff_hi = mart[(program, "days_to_kickoff")]
+    assert kickoff_lo <= 0 <= kickoff_hi and abs(kickoff_lift) <= 3.5 * kickoff_se, (
+        "kickoff is not planted to change, yet shows a lift", mart[(program, "days_to_kickoff")])
+    assert mart[(program, "go_live_on_time_rate")][4] > 0

@@ -34,6 +34,8 @@ def otm_warehouse(tmp_path_factory) -> Warehouse:
     db = tmp / "warehouse.duckdb"
     truth = generate(ACCOUNTS, MONTHS, SEED, duckdb_path=db, dirty=False, quiet=True)
     target = tmp / "target"
+    # the reference seeds first: the onboarding lift reads onboarding_targets (`dbt run` builds models only)
+    dbt(["seed"], db, target)
     proc = dbt(["run",
                 "--select", "+fct_program_lift", "+fct_program_monthly", "+dim_programs"], db, target)
     return Warehouse(db, truth, target, proc)

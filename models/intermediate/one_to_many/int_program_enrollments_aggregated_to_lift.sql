@@ -19,7 +19,12 @@
       whose rate is 0 or 1 does not get a zero-width interval; the interval
       is centred on the adjusted difference p~_t - p~_h (Agresti-Caffo),
       which always keeps the observed lift inside it; needs n >= 1 in both
-      groups.
+      groups;
+    - onboarding programs only (int_program_enrollments_joined_to_onboarding):
+      days_to_kickoff and days_to_go_live (means, days from the first
+      contract; a negative lift is faster) and go_live_on_time_rate
+      (proportion of enrollments whose go-live is judged that went live
+      within the target).
     95% interval = centre +/- 1.96 x standard error (normal approximation);
     the centre is the lift itself for means.
 -#}
@@ -33,6 +38,12 @@ with outcomes as (
 reconversion_anchors as (
 
     select * from {{ ref('int_program_reconversion_anchors') }}
+
+),
+
+onboarding_outcomes as (
+
+    select * from {{ ref('int_program_enrollments_joined_to_onboarding') }}
 
 ),
 
@@ -74,6 +85,45 @@ metric_values as (
         case when is_retained_logo then 1.0 else 0.0 end as metric_value
     from outcomes
     where is_retained_logo is not null
+
+    union all
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
+        cast('days_to_kickoff' as {{ dbt.type_string() }}) as lift_metric,
+        cast('mean' as {{ dbt.type_string() }}) as metric_kind,
+        days_to_kickoff as metric_value
+    from onboarding_outcomes
+    where has_kicked_off
+
+    union all
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
+        cast('days_to_go_live' as {{ dbt.type_string() }}) as lift_metric,
+        cast('mean' as {{ dbt.type_string() }}) as metric_kind,
+        days_to_go_live as metric_value
+    from onboarding_outcomes
+    where is_live
+
+    union all
+
+    select
+        program_id,
+        enrolled_month,
+        is_holdout,
+        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
+        cast('go_live_on_time_rate' as {{ dbt.type_string() }}) as lift_metric,
+        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
+        case when is_live_on_time then 1.0 else 0.0 end as metric_value
+    from onboarding_outcomes
+    where is_go_live_judged
 
     union all
 

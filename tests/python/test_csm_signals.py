@@ -31,7 +31,10 @@ def scorecard(clean_warehouse):
     con = clean_warehouse.con()
     cur = con.execute("select * from marts.fct_csm_monthly")
     cols = [d[0] for d in cur.description]
-    rows = {(r[0], r[1]): dict(zip(cols, r)) for r in cur.fetchall()}
+    rows = {}
+    for r in cur.fetchall():
+        row = dict(zip(cols, r))
+        rows[(row["user_id"], row["month_start"])] = row
     con.close()
     assert rows
     return rows

@@ -175,7 +175,7 @@ ticket_facts as (
             account_id,
             cast(first_response_at as date) as fact_date,
             'first_response_seconds' as measure,
-            {{ dbt.datediff('created_at', 'first_response_at', 'second') }} as measure_value,  -- noqa: LT05
+            cast({{ dbt.datediff('created_at', 'first_response_at', 'second') }} as {{ dbt.type_bigint() }}) as measure_value,  -- noqa: LT05
             cast(null as date) as measure_date
         from tickets
         where first_response_at >= created_at

@@ -32,7 +32,7 @@ surveys as (
 {%- endif %}
 
 -- a ticket answered before it was raised is a data error: it counts as a ticket, not as a response time
-answered_tickets as (
+ticket_response_times as (
 
     {%- if var('using_support_tickets', true) %}
         select
@@ -63,16 +63,16 @@ tickets_owned as (
 
     select
         assignments.csm_user_id,
-        answered_tickets.first_response_hours,
-        cast({{ dbt.date_trunc('month', 'answered_tickets.created_at') }} as date) as month_start
-    from answered_tickets
+        ticket_response_times.first_response_hours,
+        cast({{ dbt.date_trunc('month', 'ticket_response_times.created_at') }} as date) as month_start
+    from ticket_response_times
     inner join assignments
         on
-            answered_tickets.account_id = assignments.account_id
-            and assignments.valid_from <= cast(answered_tickets.created_at as date)
+            ticket_response_times.account_id = assignments.account_id
+            and assignments.valid_from <= cast(ticket_response_times.created_at as date)
             and (
                 assignments.valid_to is null
-                or assignments.valid_to > cast(answered_tickets.created_at as date)
+                or assignments.valid_to > cast(ticket_response_times.created_at as date)
             )
 
 ),

@@ -22,6 +22,7 @@ from .planted import (
     LOST_REASON_TOP_SHARE,
 )
 
+EXEC_REVIEW_SHARE = 0.4  # share of QBRs/EBRs an executive sponsor attends, where the account has one
 CTA_STATUS_OPEN = ["New", "Open", "Work in Progress"]
 CTA_STATUS = {  # outcome -> picklist values the customer uses
     "success": ["Closed Success", "Closed Won"],
@@ -346,6 +347,7 @@ class CsPlatformTables:
         types = ["call", "meeting", "email", "qbr", "ebr", "check_in", "training", "success_plan_update", "roi_review", "note"]
         dur = np.where(np.isin(tt, [0, 1, 3, 4, 5, 6]), rng.integers(15, 90, N), np.nan)
         contact = np.where(rng.random(N) < 0.7, self.champion_of[aa], -1)
+        contact = self._exec_attended_reviews(aa, tt, contact)
         self.add("cs_platform", "activities", {
             "activity_id": col_id("act", 8, np.arange(N)),
             "account_id": col_id("acc", 6, aa),
@@ -359,6 +361,21 @@ class CsPlatformTables:
             "sentiment": col_cat(["positive", "neutral", "negative"], sentiment),
         })
         self.act = {"acc": aa, "type": tt, "owner": owner, "occ": occ, "contact": contact}
+
+    def _exec_attended_reviews(self, aa, tt, contact):
+        """Planted (issue 16 s3): EXEC_REVIEW_SHARE of the QBRs and EBRs of accounts with an executive
+        sponsor name that sponsor as the activity's contact. Drawn from a stream of its own, so every other
+        column keeps its bytes; truth `exec_attended_reviews`."""
+        own_rng = np.random.default_rng([self.seed, 163])
+        nxt = np.minimum(self.champion_of[aa] + 1, len(self.con_acc) - 1)  # the sponsor is an account's 2nd contact
+        has_exec = (self.con_acc[nxt] == aa) & (self.seg[aa] == 2)
+        review = np.isin(tt, [3, 4])
+        attended = review & has_exec & (own_rng.random(len(aa)) < EXEC_REVIEW_SHARE)
+        self.truth["exec_attended_reviews"] = {
+            "share": EXEC_REVIEW_SHARE, "reviews_with_a_sponsor": int((review & has_exec).sum()),
+            "attended": int(attended.sum()),
+        }
+        return np.where(attended, nxt, contact)
 
     def success_plans_and_milestones(self):
         rng, A, D = self.rng, self.A, self.D

@@ -242,6 +242,32 @@ def test_csm_renewal_metrics_equal_the_scorecard_and_re_aggregate(mf, clean_ware
     _compare(rows, sql, ["csm__team"], metrics, tol=1e-6)
 
 
+def test_csm_support_survey_and_review_ratios_equal_the_scorecard(mf, clean_warehouse):
+    """Issue 16 section 3: first response, CSAT, answers per account and exec-attended share are ratios of
+    summed measures, per user-month and re-aggregated to the team."""
+    metrics = ["support_first_response_hours", "csat_avg_score", "nps_responses_per_account",
+               "csat_responses_per_account", "exec_attended_review_share"]
+    rows = mf.query(metrics, ["csm", "metric_time__month"])
+    sql = clean_warehouse.query("""
+        select user_id, month_start, avg_first_response_hours, avg_csat_score, nps_responses_per_account,
+               csat_responses_per_account, 1.0 * exec_attended_reviews / nullif(business_reviews, 0)
+        from marts.fct_csm_monthly
+    """)
+    _compare(rows, sql, ["csm", "metric_time__month"], metrics, tol=1e-4)
+    rows = mf.query(metrics, ["csm__team"])
+    sql = clean_warehouse.query("""
+        select u.team, sum(c.first_response_hours_sum) / nullif(sum(c.tickets_first_responded), 0),
+               1.0 * sum(c.csat_score_sum) / nullif(sum(c.csat_responses), 0),
+               1.0 * sum(c.nps_responses) / nullif(sum(c.book_accounts), 0),
+               1.0 * sum(c.csat_responses) / nullif(sum(c.book_accounts), 0),
+               1.0 * sum(c.exec_attended_reviews) / nullif(sum(c.business_reviews), 0)
+        from marts.fct_csm_monthly as c
+        left join marts.dim_users as u on c.user_id = u.user_id
+        group by 1
+    """)
+    _compare(rows, sql, ["csm__team"], metrics, tol=1e-4)
+
+
 # ---- health and advocacy --------------------------------------------------------------------------
 
 def test_health_calibration_churn_rate_by_band(mf, clean_warehouse):

@@ -55,7 +55,13 @@ final as (
         coalesce(segment_targets.target_response_hours, tier_targets.target_response_hours) as target_response_hours,
         coalesce(
             segment_targets.target_portfolio_accounts, tier_targets.target_portfolio_accounts
-        ) as target_portfolio_accounts
+        ) as target_portfolio_accounts,
+        coalesce(
+            segment_targets.target_roi_reviews_per_account_year, tier_targets.target_roi_reviews_per_account_year
+        ) as target_roi_reviews_per_account_year,
+        coalesce(
+            segment_targets.target_exec_attended_review_share, tier_targets.target_exec_attended_review_share
+        ) as target_exec_attended_review_share
 
     from tiers
     cross join segments

@@ -2,7 +2,8 @@
     Every measure of the CSM scorecard on its rows (int_csm_months: a CS
     user and month with a book on the 1st or activity), before anything
     that needs the whole team: the book and its retention, health and
-    expected GRR, responses, engagement, sentiment and advocacy credit,
+    expected GRR, responses, support first response and CSAT, ROI and
+    business reviews, engagement, sentiment and advocacy credit,
     renewals and the book's targets, zero where the user had none of a
     count, empty where a rate has no denominator. fct_csm_monthly adds the
     team medians, percent ranks and attainment.
@@ -32,6 +33,20 @@ book_health as (
 responses as (
 
     select * from {{ ref('int_csm_responses_monthly') }}
+
+),
+
+-- leading: support's first response to the book's tickets; quality: CSAT credited to the user
+support_experience as (
+
+    select * from {{ ref('int_csm_support_experience_monthly') }}
+
+),
+
+-- activity: ROI reviews and business reviews with the executive sponsor, in the month and trailing twelve
+business_reviews as (
+
+    select * from {{ ref('int_csm_business_reviews_monthly') }}
 
 ),
 
@@ -118,6 +133,20 @@ joined as (
         coalesce(responses.support_tickets, 0) as support_tickets,
         coalesce(responses.followed_up_tickets, 0) as followed_up_tickets,
         responses.median_ticket_follow_up_hours,
+        coalesce(support_experience.tickets_first_responded, 0) as tickets_first_responded,
+        support_experience.first_response_hours_sum,
+        support_experience.avg_first_response_hours,
+        support_experience.median_first_response_hours,
+        coalesce(support_experience.csat_responses, 0) as csat_responses,
+        support_experience.csat_score_sum,
+        support_experience.avg_csat_score,
+        coalesce(business_reviews.roi_reviews, 0) as roi_reviews,
+        coalesce(business_reviews.business_reviews, 0) as business_reviews,
+        coalesce(business_reviews.exec_attended_reviews, 0) as exec_attended_reviews,
+        coalesce(business_reviews.trailing_12m_roi_reviews, 0) as trailing_12m_roi_reviews,
+        coalesce(business_reviews.trailing_12m_business_reviews, 0) as trailing_12m_business_reviews,
+        coalesce(business_reviews.trailing_12m_exec_attended_reviews, 0) as trailing_12m_exec_attended_reviews,
+        business_reviews.trailing_12m_exec_attended_review_share,
         coalesce(engagement.touchpoints, 0) as touchpoints,
         coalesce(engagement.book_touchpoints, 0) as book_touchpoints,
         coalesce(engagement.accounts_touched, 0) as accounts_touched,
@@ -161,7 +190,9 @@ joined as (
         targets.target_nps,
         targets.target_touches_per_account_month,
         targets.target_response_hours,
-        targets.target_portfolio_accounts
+        targets.target_portfolio_accounts,
+        targets.target_roi_reviews_per_account_year,
+        targets.target_exec_attended_review_share
     from scorecard
     left join book_retention
         on
@@ -175,6 +206,14 @@ joined as (
         on
             scorecard.csm_user_id = responses.csm_user_id
             and scorecard.month_start = responses.month_start
+    left join support_experience
+        on
+            scorecard.csm_user_id = support_experience.csm_user_id
+            and scorecard.month_start = support_experience.month_start
+    left join business_reviews
+        on
+            scorecard.csm_user_id = business_reviews.csm_user_id
+            and scorecard.month_start = business_reviews.month_start
     left join engagement
         on
             scorecard.csm_user_id = engagement.csm_user_id
@@ -202,6 +241,16 @@ rates as (
         case when book_accounts > 0 then 1.0 * accounts_touched / book_accounts end as accounts_touched_rate,
         case when book_accounts > 0 then 1.0 * book_touchpoints / book_accounts end as touchpoints_per_account,
         case when book_accounts > 0 then 1.0 * referenceable_accounts / book_accounts end as advocates_rate,
+        case when book_accounts > 0 then 1.0 * nps_responses / book_accounts end as nps_responses_per_account,
+        case when book_accounts > 0 then 1.0 * csat_responses / book_accounts end as csat_responses_per_account,
+        case
+            when target_roi_reviews_per_account_year > 0 and book_accounts > 0
+                then trailing_12m_roi_reviews / (target_roi_reviews_per_account_year * book_accounts)
+        end as roi_review_attainment,
+        case
+            when target_exec_attended_review_share > 0
+                then trailing_12m_exec_attended_review_share / target_exec_attended_review_share
+        end as exec_attended_review_share_attainment,
         case
             when
                 starting_arr > 0

@@ -84,7 +84,9 @@ final as (
         tier_targets.target_nps,
         tier_targets.target_touches_per_account_month,
         tier_targets.target_response_hours,
-        tier_targets.target_portfolio_accounts
+        tier_targets.target_portfolio_accounts,
+        tier_targets.target_roi_reviews_per_account_year,
+        tier_targets.target_exec_attended_review_share
 
     from coverage_mix
     inner join segment_mix

@@ -2,7 +2,8 @@
     The engagement, sentiment, support and relationship facts behind the
     health score, one narrow row per account, day and measure (the day's
     total): CS touchpoints, program emails, activities by logged sentiment,
-    the day's latest NPS and CSAT answer, support tickets and escalations, and
+    the day's latest NPS and CSAT answer, support tickets and escalations,
+    support's first responses (count and seconds, on the day of the response), and
     champions and executive sponsors arriving (+1) or leaving (-1).
     Trailing windows and running totals over the day spine in
     `int_account_health_signals_daily` turn them into the daily signals.
@@ -155,6 +156,29 @@ ticket_facts as (
         where
             created_at is not null
             and is_escalated
+
+        -- support's first response, dated on the day it was given (known then, not when the ticket was raised)
+        union all
+
+        select
+            account_id,
+            cast(first_response_at as date) as fact_date,
+            'tickets_first_responded' as measure,
+            1 as measure_value,
+            cast(null as date) as measure_date
+        from tickets
+        where first_response_at >= created_at
+
+        union all
+
+        select
+            account_id,
+            cast(first_response_at as date) as fact_date,
+            'first_response_seconds' as measure,
+            cast({{ dbt.datediff('created_at', 'first_response_at', 'second') }} as {{ dbt.type_bigint() }}) as measure_value,  -- noqa: LT05
+            cast(null as date) as measure_date
+        from tickets
+        where first_response_at >= created_at
     {%- else %}
         select
             cast(null as {{ dbt.type_string() }}) as account_id,

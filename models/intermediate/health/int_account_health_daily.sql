@@ -271,6 +271,8 @@ final as (
         latest_csat_score,
         tickets_90d,
         escalations_90d,
+        tickets_first_responded_90d,
+        avg_first_response_hours_90d,
 
         -- booleans
         has_champion,

@@ -80,8 +80,8 @@ daily_facts as (
         date_day,
         {%- for measure in ['active_users', 'feature_change', 'milestones_measured_change', 'milestones_on_time_change',
                             'cs_touchpoints', 'digital_touches', 'positive_activities', 'neutral_activities',
-                            'negative_activities', 'tickets', 'escalations', 'champion_change',
-                            'exec_sponsor_change'] %}
+                            'negative_activities', 'tickets', 'escalations', 'tickets_first_responded',
+                            'first_response_seconds', 'champion_change', 'exec_sponsor_change'] %}
             sum(case when measure = '{{ measure }}' then measure_value else 0 end) as {{ measure }},
         {%- endfor %}
         max(case when measure = 'nps_score' then measure_value end) as nps_score,
@@ -118,6 +118,8 @@ joined as (
         daily_facts.csat_date,
         coalesce(daily_facts.tickets, 0) as tickets,
         coalesce(daily_facts.escalations, 0) as escalations,
+        coalesce(daily_facts.tickets_first_responded, 0) as tickets_first_responded,
+        coalesce(daily_facts.first_response_seconds, 0) as first_response_seconds,
         coalesce(daily_facts.champion_change, 0) as champion_change,
         coalesce(daily_facts.exec_sponsor_change, 0) as exec_sponsor_change,
         daily_facts.champion_left_date
@@ -159,6 +161,8 @@ windowed as (
 
         sum(tickets) over ({{ trailing_90 }}) as tickets_90d,
         sum(escalations) over ({{ trailing_90 }}) as escalations_90d,
+        sum(tickets_first_responded) over ({{ trailing_90 }}) as tickets_first_responded_90d,
+        sum(first_response_seconds) over ({{ trailing_90 }}) as first_response_seconds_90d,
 
         sum(champion_change) over ({{ to_date }}) as champions_present,
         sum(exec_sponsor_change) over ({{ to_date }}) as exec_sponsors_present,
@@ -261,9 +265,14 @@ final as (
         {%- if var('using_support_tickets', true) %}
             cast(carried.tickets_90d as integer) as tickets_90d,
             cast(carried.escalations_90d as integer) as escalations_90d,
+            cast(carried.tickets_first_responded_90d as integer) as tickets_first_responded_90d,
+            cast(carried.first_response_seconds_90d as {{ cs_analytics.type_double() }})
+            / (3600 * nullif(carried.tickets_first_responded_90d, 0)) as avg_first_response_hours_90d,
         {%- else %}
             cast(null as {{ dbt.type_int() }}) as tickets_90d,
             cast(null as {{ dbt.type_int() }}) as escalations_90d,
+            cast(null as {{ dbt.type_int() }}) as tickets_first_responded_90d,
+            cast(null as {{ cs_analytics.type_double() }}) as avg_first_response_hours_90d,
         {%- endif %}
 
         -- booleans

@@ -47,6 +47,12 @@ health_daily as (
 
 ),
 
+reviews_12m as (
+
+    select * from {{ ref('int_account_business_reviews_12m') }}
+
+),
+
 as_of as (
 
     select
@@ -209,7 +215,12 @@ joined as (
             when company_churn_rate.clv_monthly_churn_rate > 0 then 'company'
         end as clv_churn_basis,
         current_health.health_score,
-        current_health.health_band
+        current_health.health_band,
+        reviews_12m.trailing_12m_roi_reviews,
+        reviews_12m.trailing_12m_business_reviews,
+        reviews_12m.trailing_12m_exec_attended_reviews,
+        reviews_12m.is_roi_review_on_target,
+        reviews_12m.is_exec_attended_review_share_on_target
     from accounts
     left join current_owners
         on accounts.account_id = current_owners.account_id
@@ -221,6 +232,8 @@ joined as (
         on accounts.segment = segment_churn_rates.segment
     left join current_health
         on accounts.account_id = current_health.account_id
+    left join reviews_12m
+        on accounts.account_id = reviews_12m.account_id
     cross join company_churn_rate
 
 ),
@@ -261,11 +274,16 @@ final as (
                 end as decimal(28, 9)
             ) as decimal(18, 2)
         ) as estimated_clv,
+        cast(trailing_12m_roi_reviews as bigint) as trailing_12m_roi_reviews,
+        cast(trailing_12m_business_reviews as bigint) as trailing_12m_business_reviews,
+        cast(trailing_12m_exec_attended_reviews as bigint) as trailing_12m_exec_attended_reviews,
 
         -- booleans
         current_mrr > 0 as is_active_customer,
         is_deleted,
         is_in_crm,
+        is_roi_review_on_target,
+        is_exec_attended_review_share_on_target,
 
         -- dates
         first_contract_date,

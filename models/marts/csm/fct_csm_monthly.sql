@@ -127,6 +127,10 @@ final as (
         cast(ranked.support_tickets as bigint) as support_tickets,
         cast(ranked.followed_up_tickets as bigint) as followed_up_tickets,
         {{ cs_analytics.to_decimal('ranked.median_ticket_follow_up_hours', 18, 4) }} as median_ticket_follow_up_hours,
+        cast(ranked.tickets_first_responded as bigint) as tickets_first_responded,
+        {{ cs_analytics.to_decimal('ranked.first_response_hours_sum', 18, 4) }} as first_response_hours_sum,
+        {{ cs_analytics.to_decimal('ranked.avg_first_response_hours', 18, 4) }} as avg_first_response_hours,
+        {{ cs_analytics.to_decimal('ranked.median_first_response_hours', 18, 4) }} as median_first_response_hours,
 
         -- activity
         cast(ranked.touchpoints as bigint) as touchpoints,
@@ -141,6 +145,14 @@ final as (
         {{ cs_analytics.to_decimal('ranked.lifecycle_compliance_rate', 18, 6) }} as lifecycle_compliance_rate,
         cast(ranked.success_plan_updates as bigint) as success_plan_updates,
         cast(ranked.ctas_closed as bigint) as ctas_closed,
+        cast(ranked.roi_reviews as bigint) as roi_reviews,
+        cast(ranked.business_reviews as bigint) as business_reviews,
+        cast(ranked.exec_attended_reviews as bigint) as exec_attended_reviews,
+        cast(ranked.trailing_12m_roi_reviews as bigint) as trailing_12m_roi_reviews,
+        cast(ranked.trailing_12m_business_reviews as bigint) as trailing_12m_business_reviews,
+        cast(ranked.trailing_12m_exec_attended_reviews as bigint) as trailing_12m_exec_attended_reviews,
+        {{ cs_analytics.to_decimal('ranked.trailing_12m_exec_attended_review_share', 18, 6) }}
+            as trailing_12m_exec_attended_review_share,
 
         -- quality
         cast(ranked.ctas_closed_valid as bigint) as ctas_closed_valid,
@@ -152,6 +164,9 @@ final as (
         cast(ranked.post_ebr_responses as bigint) as post_ebr_responses,
         cast(ranked.post_ebr_score_sum as bigint) as post_ebr_score_sum,
         {{ cs_analytics.to_decimal('ranked.post_ebr_avg_score', 18, 4) }} as post_ebr_avg_score,
+        cast(ranked.csat_responses as bigint) as csat_responses,
+        cast(ranked.csat_score_sum as bigint) as csat_score_sum,
+        {{ cs_analytics.to_decimal('ranked.avg_csat_score', 18, 4) }} as avg_csat_score,
 
         -- context
         cast(ranked.nps_responses as bigint) as nps_responses,
@@ -159,6 +174,8 @@ final as (
         cast(ranked.nps_passives as bigint) as nps_passives,
         cast(ranked.nps_detractors as bigint) as nps_detractors,
         {{ cs_analytics.to_decimal('ranked.portfolio_nps', 18, 4) }} as portfolio_nps,
+        {{ cs_analytics.to_decimal('ranked.nps_responses_per_account', 18, 6) }} as nps_responses_per_account,
+        {{ cs_analytics.to_decimal('ranked.csat_responses_per_account', 18, 6) }} as csat_responses_per_account,
         cast(ranked.referenceable_accounts as bigint) as referenceable_accounts,
         {{ cs_analytics.to_decimal('ranked.advocates_rate', 18, 6) }} as advocates_rate,
 
@@ -186,6 +203,13 @@ final as (
             as target_touches_per_account_month,
         {{ cs_analytics.to_decimal('ranked.target_response_hours', 18, 4) }} as target_response_hours,
         cast(ranked.target_portfolio_accounts as integer) as target_portfolio_accounts,
+        {{ cs_analytics.to_decimal('ranked.target_roi_reviews_per_account_year', 18, 4) }}
+            as target_roi_reviews_per_account_year,
+        {{ cs_analytics.to_decimal('ranked.target_exec_attended_review_share', 18, 6) }}
+            as target_exec_attended_review_share,
+        {{ cs_analytics.to_decimal('ranked.roi_review_attainment', 18, 6) }} as roi_review_attainment,
+        {{ cs_analytics.to_decimal('ranked.exec_attended_review_share_attainment', 18, 6) }}
+            as exec_attended_review_share_attainment,
         cast(
             cast(
                 case

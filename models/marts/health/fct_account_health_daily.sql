@@ -74,6 +74,10 @@ final as (
         cast(tickets_90d as integer) as tickets_90d,
         cast(escalations_90d as integer) as escalations_90d,
 
+        -- numerics: support first response (context, not a score input)
+        cast(tickets_first_responded_90d as integer) as tickets_first_responded_90d,
+        {{ cs_analytics.to_decimal('avg_first_response_hours_90d', 18, 4) }} as avg_first_response_hours_90d,
+
         -- booleans
         has_champion,
         has_exec_sponsor,

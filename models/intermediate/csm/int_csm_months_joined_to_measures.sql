@@ -199,9 +199,21 @@ rates as (
 
     select
         *,
-        case when book_accounts > 0 then 1.0 * accounts_touched / book_accounts end as accounts_touched_rate,
-        case when book_accounts > 0 then 1.0 * book_touchpoints / book_accounts end as touchpoints_per_account,
-        case when book_accounts > 0 then 1.0 * referenceable_accounts / book_accounts end as advocates_rate,
+        cast(
+            case
+                when book_accounts > 0 then 1.0 * accounts_touched / book_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as accounts_touched_rate,
+        cast(
+            case
+                when book_accounts > 0 then 1.0 * book_touchpoints / book_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as touchpoints_per_account,
+        cast(
+            case
+                when book_accounts > 0 then 1.0 * referenceable_accounts / book_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as advocates_rate,
         case
             when
                 starting_arr > 0

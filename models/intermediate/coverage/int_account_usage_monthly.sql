@@ -24,9 +24,11 @@ final as (
         -- numerics
         sum(active_users) as active_user_days,
         sum(seats) as seat_days,
-        case
-            when sum(seats) > 0 then 1.0 * sum(active_users) / sum(seats)
-        end as usage_per_seat
+        cast(
+            case
+                when sum(seats) > 0 then 1.0 * sum(active_users) / sum(seats)
+            end as {{ cs_analytics.type_double() }}
+        ) as usage_per_seat
 
     from usage_days
     group by account_id, cast({{ dbt.date_trunc('month', 'date_day') }} as date)

@@ -205,14 +205,23 @@ final as (
                     cast(trailing_12m_ending_arr_of_cohort as {{ cs_analytics.type_double() }})
                     / trailing_12m_starting_arr
         end as trailing_12m_nrr,
-        case
-            when trailing_12m_starting_logos > 0 then 1.0 * trailing_12m_retained_logos / trailing_12m_starting_logos
-        end as trailing_12m_logo_retention,
-        case when seat_days > 0 then 1.0 * active_user_days / seat_days end as usage_per_seat,
-        case
-            when trailing_12m_nps_responses > 0
-                then 100.0 * (trailing_12m_nps_promoters - trailing_12m_nps_detractors) / trailing_12m_nps_responses
-        end as trailing_12m_nps
+        cast(
+            case
+                when trailing_12m_starting_logos > 0
+                    then 1.0 * trailing_12m_retained_logos / trailing_12m_starting_logos
+            end as {{ cs_analytics.type_double() }}
+        ) as trailing_12m_logo_retention,
+        cast(
+            case when seat_days > 0 then 1.0 * active_user_days / seat_days end as {{ cs_analytics.type_double() }}
+        ) as usage_per_seat,
+        cast(
+            case
+                when trailing_12m_nps_responses > 0
+                    then
+                        100.0 * (trailing_12m_nps_promoters - trailing_12m_nps_detractors)
+                        / trailing_12m_nps_responses
+            end as {{ cs_analytics.type_double() }}
+        ) as trailing_12m_nps
     from joined
 
 )

@@ -138,7 +138,9 @@ final as (
         sends_monthly.active_programs,
         sends_monthly.behavioral_programs,
         sends_monthly.accounts_reached,
-        coalesce(program_cost_allocated.program_cost_allocated, 0) as program_cost_allocated
+        cast(
+            coalesce(program_cost_allocated.program_cost_allocated, 0) as {{ cs_analytics.type_double() }}
+        ) as program_cost_allocated
 
     from sends_monthly
     left join program_cost_allocated

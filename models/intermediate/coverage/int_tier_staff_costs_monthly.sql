@@ -146,8 +146,10 @@ final as (
         tier_months.month_start,
 
         -- numerics
-        coalesce(digital_csm_cost_allocated.digital_csm_cost_allocated, 0) as digital_csm_cost_allocated,
-        coalesce(csm_cost_allocated.csm_cost_allocated, 0) as csm_cost_allocated
+        cast(
+            coalesce(digital_csm_cost_allocated.digital_csm_cost_allocated, 0) as {{ cs_analytics.type_double() }}
+        ) as digital_csm_cost_allocated,
+        cast(coalesce(csm_cost_allocated.csm_cost_allocated, 0) as decimal(38, 2)) as csm_cost_allocated
 
     from tier_months
     left join digital_csm_cost_allocated

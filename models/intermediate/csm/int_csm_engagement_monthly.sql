@@ -236,17 +236,27 @@ final as (
 
     select
         *,
-        case
-            when lifecycle_cadence_accounts > 0
-                then 1.0 * lifecycle_compliant_accounts / lifecycle_cadence_accounts
-        end as lifecycle_compliance_rate,
-        case when ctas_closed_valid > 0 then 1.0 * ctas_successful / ctas_closed_valid end as cta_success_rate,
-        case
-            when ctas_closed_with_due_date > 0 then 1.0 * ctas_closed_on_time / ctas_closed_with_due_date
-        end as cta_on_time_rate,
-        case
-            when adoption_milestones_due > 0 then 1.0 * adoption_milestones_on_time / adoption_milestones_due
-        end as adoption_milestones_on_time_rate
+        cast(
+            case
+                when lifecycle_cadence_accounts > 0
+                    then 1.0 * lifecycle_compliant_accounts / lifecycle_cadence_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as lifecycle_compliance_rate,
+        cast(
+            case
+                when ctas_closed_valid > 0 then 1.0 * ctas_successful / ctas_closed_valid
+            end as {{ cs_analytics.type_double() }}
+        ) as cta_success_rate,
+        cast(
+            case
+                when ctas_closed_with_due_date > 0 then 1.0 * ctas_closed_on_time / ctas_closed_with_due_date
+            end as {{ cs_analytics.type_double() }}
+        ) as cta_on_time_rate,
+        cast(
+            case
+                when adoption_milestones_due > 0 then 1.0 * adoption_milestones_on_time / adoption_milestones_due
+            end as {{ cs_analytics.type_double() }}
+        ) as adoption_milestones_on_time_rate
     from joined
 
 )

@@ -238,19 +238,41 @@ rates as (
 
     select
         *,
-        case when book_accounts > 0 then 1.0 * accounts_touched / book_accounts end as accounts_touched_rate,
-        case when book_accounts > 0 then 1.0 * book_touchpoints / book_accounts end as touchpoints_per_account,
-        case when book_accounts > 0 then 1.0 * referenceable_accounts / book_accounts end as advocates_rate,
-        case when book_accounts > 0 then 1.0 * nps_responses / book_accounts end as nps_responses_per_account,
-        case when book_accounts > 0 then 1.0 * csat_responses / book_accounts end as csat_responses_per_account,
-        case
-            when target_roi_reviews_per_account_year > 0 and book_accounts > 0
-                then trailing_12m_roi_reviews / (target_roi_reviews_per_account_year * book_accounts)
-        end as roi_review_attainment,
-        case
-            when target_exec_attended_review_share > 0
-                then trailing_12m_exec_attended_review_share / target_exec_attended_review_share
-        end as exec_attended_review_share_attainment,
+        cast(
+            case
+                when book_accounts > 0 then 1.0 * accounts_touched / book_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as accounts_touched_rate,
+        cast(
+            case
+                when book_accounts > 0 then 1.0 * book_touchpoints / book_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as touchpoints_per_account,
+        cast(
+            case
+                when book_accounts > 0 then 1.0 * referenceable_accounts / book_accounts
+            end as {{ cs_analytics.type_double() }}
+        ) as advocates_rate,
+        cast(
+            case when book_accounts > 0 then 1.0 * nps_responses / book_accounts end
+            as {{ cs_analytics.type_double() }}
+        ) as nps_responses_per_account,
+        cast(
+            case when book_accounts > 0 then 1.0 * csat_responses / book_accounts end
+            as {{ cs_analytics.type_double() }}
+        ) as csat_responses_per_account,
+        cast(
+            case
+                when target_roi_reviews_per_account_year > 0 and book_accounts > 0
+                    then trailing_12m_roi_reviews / (target_roi_reviews_per_account_year * book_accounts)
+            end as {{ cs_analytics.type_double() }}
+        ) as roi_review_attainment,
+        cast(
+            case
+                when target_exec_attended_review_share > 0
+                    then trailing_12m_exec_attended_review_share / target_exec_attended_review_share
+            end as {{ cs_analytics.type_double() }}
+        ) as exec_attended_review_share_attainment,
         case
             when
                 starting_arr > 0

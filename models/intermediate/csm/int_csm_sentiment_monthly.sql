@@ -171,10 +171,16 @@ final as (
 
     select
         *,
-        case when post_ebr_responses > 0 then 1.0 * post_ebr_score_sum / post_ebr_responses end as post_ebr_avg_score,
-        case
-            when nps_responses > 0 then 100.0 * (nps_promoters - nps_detractors) / nps_responses
-        end as portfolio_nps
+        cast(
+            case
+                when post_ebr_responses > 0 then 1.0 * post_ebr_score_sum / post_ebr_responses
+            end as {{ cs_analytics.type_double() }}
+        ) as post_ebr_avg_score,
+        cast(
+            case
+                when nps_responses > 0 then 100.0 * (nps_promoters - nps_detractors) / nps_responses
+            end as {{ cs_analytics.type_double() }}
+        ) as portfolio_nps
     from joined
 
 )

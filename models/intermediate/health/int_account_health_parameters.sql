@@ -67,8 +67,10 @@ final as (
             ) as {{ cs_analytics.type_double() }}
         )
             as relationship_weight,
-        coalesce(segment_targets.target_touches_per_account_month, tier_defaults.target_touches_per_account_month)
-        * {{ lookback }} / 30.0 as expected_touchpoints_90d
+        cast(
+            coalesce(segment_targets.target_touches_per_account_month, tier_defaults.target_touches_per_account_month)
+            * {{ lookback }} / 30.0 as {{ cs_analytics.type_double() }}
+        ) as expected_touchpoints_90d
     from accounts
     left join weights
         on accounts.coverage_model = weights.coverage_model

@@ -161,10 +161,12 @@ final as (
         -- numerics
         retained.ending_mrr - retained.starting_mrr as mrr_change,
         coalesce(per_account.products_mrr_change, 0) as products_mrr_change,
-        coalesce(per_account.seats_mrr_change, 0) as seats_mrr_change,
-        retained.ending_mrr - retained.starting_mrr
-        - coalesce(per_account.products_mrr_change, 0)
-        - coalesce(per_account.seats_mrr_change, 0) as price_mrr_change
+        cast(coalesce(per_account.seats_mrr_change, 0) as decimal(38, 6)) as seats_mrr_change,
+        cast(
+            retained.ending_mrr - retained.starting_mrr
+            - coalesce(per_account.products_mrr_change, 0)
+            - coalesce(per_account.seats_mrr_change, 0) as decimal(38, 6)
+        ) as price_mrr_change
 
     from retained
     left join per_account

@@ -177,7 +177,7 @@ def test_every_public_macro_documented(manifest):
             missing.append(name)
             continue
         documented = {a["name"] for a in v.get("arguments", []) if a.get("description", "").strip()}
-        signature = set(v.get("macro_sql", "").split("(", 1)[1].split(")", 1)[0].replace(" ", "").split(",")) - {""}
+        signature = set(re.sub(r"\s", "", v.get("macro_sql", "").split("(", 1)[1].split(")", 1)[0]).split(",")) - {""}
         signature = {s.split("=")[0] for s in signature}
         undocumented = signature - documented
         if undocumented:

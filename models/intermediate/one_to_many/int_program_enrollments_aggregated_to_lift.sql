@@ -49,99 +49,53 @@ onboarding_outcomes as (
 
 metric_values as (
 
-    select
-        program_id,
-        enrolled_month,
-        is_holdout,
-        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
-        cast('usage_per_seat_change' as {{ dbt.type_string() }}) as lift_metric,
-        cast('mean' as {{ dbt.type_string() }}) as metric_kind,
-        usage_per_seat_change as metric_value
-    from outcomes
-    where usage_per_seat_change is not null
+    {{ cs_analytics.lift_metric_values(
+        'outcomes', 'usage_per_seat_change', 'mean', 'usage_per_seat_change', 'usage_per_seat_change is not null'
+    ) }}
 
     union all
 
-    select
-        program_id,
-        enrolled_month,
-        is_holdout,
-        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
-        cast('renewal_rate' as {{ dbt.type_string() }}) as lift_metric,
-        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
-        case when did_renew then 1.0 else 0.0 end as metric_value
-    from outcomes
-    where did_renew is not null
+    {{ cs_analytics.lift_metric_values(
+        'outcomes', 'renewal_rate', 'proportion', 'case when did_renew then 1.0 else 0.0 end', 'did_renew is not null'
+    ) }}
 
     union all
 
-    select
-        program_id,
-        enrolled_month,
-        is_holdout,
-        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
-        cast('logo_retention' as {{ dbt.type_string() }}) as lift_metric,
-        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
-        case when is_retained_logo then 1.0 else 0.0 end as metric_value
-    from outcomes
-    where is_retained_logo is not null
+    {{ cs_analytics.lift_metric_values(
+        'outcomes', 'logo_retention', 'proportion', 'case when is_retained_logo then 1.0 else 0.0 end',
+        'is_retained_logo is not null'
+    ) }}
 
     union all
 
-    select
-        program_id,
-        enrolled_month,
-        is_holdout,
-        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
-        cast('days_to_kickoff' as {{ dbt.type_string() }}) as lift_metric,
-        cast('mean' as {{ dbt.type_string() }}) as metric_kind,
-        days_to_kickoff as metric_value
-    from onboarding_outcomes
-    where has_kicked_off
+    {{ cs_analytics.lift_metric_values(
+        'onboarding_outcomes', 'days_to_kickoff', 'mean', 'days_to_kickoff', 'has_kicked_off'
+    ) }}
 
     union all
 
-    select
-        program_id,
-        enrolled_month,
-        is_holdout,
-        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
-        cast('days_to_go_live' as {{ dbt.type_string() }}) as lift_metric,
-        cast('mean' as {{ dbt.type_string() }}) as metric_kind,
-        days_to_go_live as metric_value
-    from onboarding_outcomes
-    where is_live
+    {{ cs_analytics.lift_metric_values(
+        'onboarding_outcomes', 'days_to_go_live', 'mean', 'days_to_go_live', 'is_live'
+    ) }}
 
     union all
 
-    select
-        program_id,
-        enrolled_month,
-        is_holdout,
-        cast('holdout' as {{ dbt.type_string() }}) as comparison_group,
-        cast('go_live_on_time_rate' as {{ dbt.type_string() }}) as lift_metric,
-        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
-        case when is_live_on_time then 1.0 else 0.0 end as metric_value
-    from onboarding_outcomes
-    where is_go_live_judged
+    {{ cs_analytics.lift_metric_values(
+        'onboarding_outcomes', 'go_live_on_time_rate', 'proportion',
+        'case when is_live_on_time then 1.0 else 0.0 end', 'is_go_live_judged'
+    ) }}
 
     union all
 
     {#- reconversion from a lapsed state: first sends vs holdout enrollments, or (no holdout) vs
         eligible accounts not sent to that month; eligible anchors with a complete window only #}
-    select
-        program_id,
-        cast({{ dbt.date_trunc('month', 'anchor_date') }} as date) as enrolled_month,
-        anchor_type <> 'send' as is_holdout,
-        case when anchor_type = 'send' then null else anchor_type end as comparison_group,
-        cast('reconversion_rate' as {{ dbt.type_string() }}) as lift_metric,
-        cast('proportion' as {{ dbt.type_string() }}) as metric_kind,
-        case when did_reconvert then 1.0 else 0.0 end as metric_value
-    from reconversion_anchors
-    where
-        is_reconversion_eligible
-        and is_reconversion_window_complete
-        and step_number = 1
+    {{ cs_analytics.lift_metric_values(
+        'reconversion_anchors', 'reconversion_rate', 'proportion', 'case when did_reconvert then 1.0 else 0.0 end',
+        'is_reconversion_eligible and is_reconversion_window_complete and step_number = 1',
+        enrolled_month="cast(" ~ dbt.date_trunc('month', 'anchor_date') ~ " as date)",
+        is_holdout="anchor_type <> 'send'",
+        comparison_group="case when anchor_type = 'send' then null else anchor_type end"
+    ) }}
 
 ),
 

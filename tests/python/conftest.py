@@ -91,3 +91,24 @@ def root() -> Path:
 
 def have(binary: str) -> bool:
     return shutil.which(binary) is not None
+
+
+def month_of(ts) -> "dt.date":
+    """The first day of the month of a date or timestamp."""
+    import datetime as dt
+    return dt.date(ts.year, ts.month, 1)
+
+
+@pytest.fixture(scope="module")
+def scorecard(clean_warehouse):
+    """fct_csm_monthly of the clean generated warehouse, keyed by (user_id, month_start)."""
+    con = clean_warehouse.con()
+    cur = con.execute("select * from marts.fct_csm_monthly")
+    cols = [d[0] for d in cur.description]
+    rows = {}
+    for r in cur.fetchall():
+        row = dict(zip(cols, r))
+        rows[(row["user_id"], row["month_start"])] = row
+    con.close()
+    assert rows
+    return rows

@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
+from conftest import month_of
+
 TOUCH_TYPES_EXCLUDED = {"note", "success_plan_update"}
 
 
@@ -25,24 +27,6 @@ def close(a, b, tolerance=Decimal("0.000001")) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(Decimal(str(a)) - Decimal(str(b))) <= tolerance
-
-
-def month_of(ts) -> dt.date:
-    return dt.date(ts.year, ts.month, 1)
-
-
-@pytest.fixture(scope="module")
-def scorecard(clean_warehouse):
-    con = clean_warehouse.con()
-    cur = con.execute("select * from marts.fct_csm_monthly")
-    cols = [d[0] for d in cur.description]
-    rows = {}
-    for r in cur.fetchall():
-        row = dict(zip(cols, r))
-        rows[(row["user_id"], row["month_start"])] = row
-    con.close()
-    assert rows
-    return rows
 
 
 @pytest.fixture(scope="module")

@@ -16,28 +16,12 @@ from decimal import Decimal
 
 import pytest
 
-
-def month_of(ts) -> dt.date:
-    return dt.date(ts.year, ts.month, 1)
+from conftest import month_of
 
 
 def months_back(month: dt.date, n: int) -> dt.date:
     y, m = divmod(month.year * 12 + month.month - 1 - n, 12)
     return dt.date(y, m + 1, 1)
-
-
-@pytest.fixture(scope="module")
-def scorecard(clean_warehouse):
-    con = clean_warehouse.con()
-    cur = con.execute("select * from marts.fct_csm_monthly")
-    cols = [d[0] for d in cur.description]
-    rows = {}
-    for r in cur.fetchall():
-        row = dict(zip(cols, r))
-        rows[(row["user_id"], row["month_start"])] = row
-    con.close()
-    assert rows
-    return rows
 
 
 @pytest.fixture(scope="module")

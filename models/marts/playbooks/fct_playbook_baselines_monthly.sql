@@ -3,13 +3,13 @@
     sum cannot count it once per playbook that shows it. The only shared one
     today is the no-sponsor-loss renewal baseline (accounts that lost no
     champion or executive sponsor in the 365 days to the month's end, and
-    their next renewal: `int_account_months_joined_to_renewals`), shown in
+    their next renewal: `int_renewals_without_sponsor_loss_monthly`), shown in
     `fct_playbook_monthly` beside every renewal playbook.
 -#}
 
-with account_renewals as (
+with no_sponsor_loss as (
 
-    select * from {{ ref('int_account_months_joined_to_renewals') }}
+    select * from {{ ref('int_renewals_without_sponsor_loss_monthly') }}
 
 ),
 
@@ -24,19 +24,6 @@ renewal_playbooks as (
     select count(*) as playbooks
     from playbooks
     where success_metric = 'renewal'
-
-),
-
-no_sponsor_loss as (
-
-    select
-        month_start,
-        sum(case when is_renewal_observed then 1 else 0 end) as renewals_observed,
-        sum(case when renewed_next_renewal then 1 else 0 end) as renewals_renewed,
-        sum(case when expanded_next_renewal then 1 else 0 end) as renewals_expanded
-    from account_renewals
-    where not has_lost_sponsor_12m
-    group by month_start
 
 ),
 

@@ -59,9 +59,9 @@ compliance_stats as (
 
 ),
 
-account_renewals as (
+no_sponsor_loss_renewals as (
 
-    select * from {{ ref('int_account_months_joined_to_renewals') }}
+    select * from {{ ref('int_renewals_without_sponsor_loss_monthly') }}
 
 ),
 
@@ -84,19 +84,6 @@ spine as (
         report_months.month_start
     from playbook_list
     cross join report_months
-
-),
-
-no_sponsor_loss_renewals as (
-
-    select
-        month_start,
-        sum(case when is_renewal_observed then 1 else 0 end) as renewals_observed,
-        sum(case when renewed_next_renewal then 1 else 0 end) as renewals_renewed,
-        sum(case when expanded_next_renewal then 1 else 0 end) as renewals_expanded
-    from account_renewals
-    where not has_lost_sponsor_12m
-    group by month_start
 
 ),
 

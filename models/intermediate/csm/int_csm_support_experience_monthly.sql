@@ -31,7 +31,7 @@ surveys as (
     ),
 {%- endif %}
 
--- a ticket answered before it was raised is a data error: it counts as a ticket, not as a response time
+-- a ticket answered before it was raised counts as a ticket, not as a response time (the macro's rule)
 ticket_response_times as (
 
     {%- if var('using_support_tickets', true) %}
@@ -39,12 +39,8 @@ ticket_response_times as (
             ticket_id,
             account_id,
             created_at,
-            case
-                when first_response_at >= created_at
-                    then
-                        cast({{ dbt.datediff('created_at', 'first_response_at', 'second') }} as {{ cs_analytics.type_double() }})  -- noqa: LT05
-                        / 3600
-            end as first_response_hours
+            cast({{ cs_analytics.support_first_response_seconds() }} as {{ cs_analytics.type_double() }}) / 3600
+                as first_response_hours
         from tickets
         where account_id is not null and created_at is not null
     {%- else %}

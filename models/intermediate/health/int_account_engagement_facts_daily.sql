@@ -167,7 +167,7 @@ ticket_facts as (
             1 as measure_value,
             cast(null as date) as measure_date
         from tickets
-        where first_response_at >= created_at
+        where {{ cs_analytics.support_first_response_seconds() }} is not null
 
         union all
 
@@ -175,10 +175,10 @@ ticket_facts as (
             account_id,
             cast(first_response_at as date) as fact_date,
             'first_response_seconds' as measure,
-            cast({{ dbt.datediff('created_at', 'first_response_at', 'second') }} as {{ dbt.type_bigint() }}) as measure_value,  -- noqa: LT05
+            cast({{ cs_analytics.support_first_response_seconds() }} as {{ dbt.type_bigint() }}) as measure_value,
             cast(null as date) as measure_date
         from tickets
-        where first_response_at >= created_at
+        where {{ cs_analytics.support_first_response_seconds() }} is not null
     {%- else %}
         select
             cast(null as {{ dbt.type_string() }}) as account_id,
